@@ -1,0 +1,77 @@
+package vn.motcua.system;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Security on by default. {@code /engine-rest} is guarded by Camunda's own HTTP Basic filter so
+ * that engine authorizations apply to every call; the webapps under {@code /camunda} keep their
+ * own session login and CSRF protection; Motcua's pages log in against Camunda identity.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String[] PUBLIC = { "/", "/login", "/error", "/css/**", "/img/**", "/js/**", "/favicon.ico",
+			"/calendar/**", "/api/calendar/**", "/tra-cuu/**", "/api/public/**", "/actuator/health/**" };
+
+	private static RequestMatcher path(String pattern) {
+		return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+	}
+
+	@Bean
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+		var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+		registration.setName("camunda-rest-authentication");
+		registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+		registration.addUrlPatterns("/engine-rest/*");
+		return registration;
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+		return http.securityMatcher(path("/engine-rest/**"))
+			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+		return http.securityMatcher(path("/camunda/**"))
+			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+			.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain application(HttpSecurity http) throws Exception {
+		return http
+			.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC)
+				.permitAll()
+				.requestMatchers("/audit/**")
+				.hasAnyRole("AUDITOR", "SUPERVISOR", "ADMIN")
+				.requestMatchers("/reports/**")
+				.hasAnyRole("AUDITOR", "SUPERVISOR", "ADMIN")
+				.anyRequest()
+				.authenticated())
+			.formLogin(form -> form.loginPage("/login").permitAll())
+			.httpBasic(Customizer.withDefaults())
+			.logout(logout -> logout.logoutSuccessUrl("/"))
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+			.build();
+	}
+
+}
