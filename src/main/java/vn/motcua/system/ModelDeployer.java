@@ -60,7 +60,11 @@ public class ModelDeployer {
 	 * and all processes when a form or decision changed. Returns null when nothing changed.
 	 */
 	public DeploymentWithDefinitions deployModels() {
-		Map<String, byte[]> models = readModels();
+		return deploy(readModels());
+	}
+
+	DeploymentWithDefinitions deploy(Map<String, byte[]> models) {
+		models.forEach(this::validate);
 		Map<String, byte[]> deployed = latestDeployed(models.keySet());
 		List<String> changed = models.keySet()
 			.stream()
@@ -127,7 +131,6 @@ public class ModelDeployer {
 					try (InputStream in = resource.getInputStream()) {
 						bytes = in.readAllBytes();
 					}
-					validate(name, bytes);
 					models.put(name, bytes);
 				}
 			}
