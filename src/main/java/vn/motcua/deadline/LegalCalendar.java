@@ -128,6 +128,11 @@ public class LegalCalendar {
 		return calendar().isWorkingDay(date);
 	}
 
+	/** The office sessions as configured, such as "07:30-11:30, 13:00-17:00". */
+	String sessions() {
+		return String.join(", ", properties.sessions());
+	}
+
 	LocalDateTime now() {
 		WorkingCalendar c = calendar();
 		return toLocal(c, ClockUtil.getCurrentTime());
