@@ -44,7 +44,6 @@ public class LegalCalendar {
 		this.fingerprint = YearFiles.fingerprint(properties.directory());
 		this.calendar = build();
 		this.nextCheck = System.nanoTime() + properties.reloadCheckInterval().toNanos();
-		log.info("Legal calendar in {}: official years {}", properties.zone(), YearFiles.load(properties.directory()).keySet());
 	}
 
 	// --- For BPMN expressions: start is the engine's clock ---------------------------
@@ -142,6 +141,8 @@ public class LegalCalendar {
 
 	private WorkingCalendar build() {
 		Map<Integer, YearSchedule> files = YearFiles.load(properties.directory());
+		log.info("Legal calendar in {}: official year files {}, other years provisional", properties.zone(),
+				files.keySet());
 		OfficeHours hours = new OfficeHours(properties.sessions().stream().map(OfficeHours.Session::parse).toList());
 		return new WorkingCalendar(properties.zone(), hours, properties.sameDayCutoff(), properties.workingWeekdays(),
 				year -> {
