@@ -70,7 +70,7 @@ class CalendarControllerTests {
 
 	@Test
 	void englishOnRequest() throws Exception {
-		mvc.perform(get("/api/calendar/deadline").param("workingDays", "-1").header("Accept-Language", "en"))
+		mvc.perform(get("/api/calendar/deadline").param("workingDays", "-1").param("lang", "en"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.message").value(containsString("Invalid number of working days")));
 	}

@@ -2,6 +2,7 @@ package vn.motcua.system;
 
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -11,8 +12,8 @@ import org.springframework.test.context.ActiveProfiles;
 @EnabledIfSystemProperty(named = "motcua.test.postgres", matches = "true")
 @ActiveProfiles("postgres")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "MOTCUA_DB_NAME=motcua_test", "camunda.bpm.job-execution.enabled=false",
-				"camunda.bpm.generate-unique-process-engine-name=true" })
+		properties = { "MOTCUA_DB_NAME=motcua_test", "camunda.bpm.job-execution.enabled=false" })
+@DirtiesContext
 class PostgresPlatformSmokeTest extends PlatformSmokeTest {
 
 }
