@@ -13,18 +13,19 @@ const LOCALE_KEY = 'motcua.locale';
  * availableLocales and fall back to fallbackLocale otherwise, so offering only the chosen
  * language makes it win over the browser's; the footer switch (webapps.js) changes it.
  */
-export function chosenLocale() {
+export function chosenLocale(defaultLocale = province.defaultLocale) {
   const requested = new URLSearchParams(window.location.search).get('lang');
   if (requested && province.availableLocales.includes(requested)) {
     window.localStorage.setItem(LOCALE_KEY, requested);
     return requested;
   }
   const remembered = window.localStorage.getItem(LOCALE_KEY);
-  return province.availableLocales.includes(remembered) ? remembered : province.defaultLocale;
+  return province.availableLocales.includes(remembered) ? remembered : defaultLocale;
 }
 
-export default function motcuaConfig() {
-  const locale = chosenLocale();
+/** appDefaultLocale: this app's language when none was chosen, if not the province's. */
+export default function motcuaConfig(appDefaultLocale) {
+  const locale = chosenLocale(appDefaultLocale || province.defaultLocale);
   return {
     app: {
       // The header shows "<vendor> <name>", the login page only <name>.
