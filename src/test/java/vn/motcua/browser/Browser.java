@@ -1,0 +1,80 @@
+package vn.motcua.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Debian's Chromium, headless, driven by Selenium through Debian's chromedriver: no browser download.
+ * Outside CI a machine without Chromium skips browser tests; in CI ({@code CI=true}) they must run.
+ */
+final class Browser implements AutoCloseable {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	final WebDriver driver;
+
+	final WebDriverWait wait;
+
+	private final String name;
+
+	private int shot;
+
+	private Browser(String name, String language) {
+		this.name = name;
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1400,900", "--lang=" + language);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(service, options);
+		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(20));
+	}
+
+	static Browser open(String name, String language) {
+		boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!available && "true".equals(System.getenv("CI"))) {
+			throw new IllegalStateException("CI needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+		}
+		assumeTrue(available, "Debian chromium and chromium-driver are not installed");
+		return new Browser(name, language);
+	}
+
+	/** Saves {@code target/screenshots/<browser>-<nn>-<step>.png}. */
+	Path screenshot(String step) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Path file = SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", this.name, ++this.shot, step));
+			Files.write(file, ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+
+}
