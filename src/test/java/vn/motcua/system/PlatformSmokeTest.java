@@ -159,6 +159,20 @@ abstract class PlatformSmokeTest {
 		ResponseEntity<String> filters = get("/engine-rest/filter", anBinh() + ".officer", "demo");
 		assertThat(filters.getBody()).contains("Việc của đơn vị", "Sắp đến hạn", "Quá hạn", anBinh() + "-officers")
 			.doesNotContain(otherCommune() + "-officers");
+		var ids = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\",\"resourceType\"")
+			.matcher(filters.getBody())
+			.results()
+			.map(m -> m.group(1))
+			.toList();
+		assertThat(ids).hasSize(3);
+		for (String id : ids) {
+			ResponseEntity<String> list = get("/engine-rest/filter/" + id + "/list", anBinh() + ".officer", "demo");
+			assertThat(list.getStatusCode()).as("filter %s evaluates", id).isEqualTo(HttpStatus.OK);
+		}
+		assertThat(get("/engine-rest/filter/" + ids.get(0) + "/list", anBinh() + ".officer", "demo").getBody())
+			.contains(this.taskOfAnBinh);
+		assertThat(get("/engine-rest/filter/" + ids.get(0) + "/list", otherCommune() + ".officer", "demo").getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
