@@ -5,8 +5,5 @@
 import motcuaConfig from '../../motcua/webapps-config.js';
 
 export default {
-  // English until cockpit/locales/vi.json is complete (WebappTranslationsTest lists the missing
-  // keys): a missing key would show as its raw name. Vietnamese stays one click away in the footer.
-  // Remove the argument once the translation is complete.
-  ...motcuaConfig('en')
+  ...motcuaConfig()
 };
