@@ -42,7 +42,7 @@ final class Browser implements AutoCloseable {
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1400,900", "--lang=" + language);
+				"--window-size=1400,1000", "--lang=" + language);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +60,8 @@ class TasklistJourneyTest {
 			officer.screenshot("tasklist-in-vietnamese");
 
 			openTask(officer, CHECK_COMPLETENESS);
-			assertThat(bodyText(officer)).contains(code, "Kết quả xử lý", "Hoàn thành, chuyển bước tiếp theo");
+			assertThat(bodyText(officer)).contains("Kết quả xử lý", "Hoàn thành, chuyển bước tiếp theo");
+			assertThat(fieldValues(officer)).contains(code, "Trần Thị Mai");
 			officer.screenshot("completeness-form");
 			completeWith(officer, "Hoàn thành, chuyển bước tiếp theo", Map.of());
 			officer.screenshot("completeness-done");
@@ -79,7 +81,7 @@ class TasklistJourneyTest {
 			login(police, "ca-xa-an-binh.officer");
 			police.wait.until(d -> taskNames(police).contains(REGISTER_RESIDENCE));
 			openTask(police, REGISTER_RESIDENCE);
-			assertThat(bodyText(police)).contains(code);
+			assertThat(fieldValues(police)).contains(code);
 			police.screenshot("residence-task-received");
 		}
 
@@ -87,6 +89,7 @@ class TasklistJourneyTest {
 			login(stranger, "xa-hoa-phu.officer");
 			stranger.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Việc của đơn vị"));
 			assertThat(bodyText(stranger)).doesNotContain(code);
+			assertThat(fieldValues(stranger)).doesNotContain(code);
 			assertThat(taskNames(stranger)).isEmpty();
 			stranger.screenshot("sees-nothing");
 		}
@@ -140,13 +143,13 @@ class TasklistJourneyTest {
 			WebElement field = browser.driver.findElement(By.xpath(
 					"//label[contains(@class,'fjs-form-field-label')][contains(normalize-space(.),'" + label + "')]"
 							+ "/following::input[1]"));
+			((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
 			field.clear();
 			field.sendKeys(value);
 		});
-		browser.driver.findElement(By.xpath("//label[contains(normalize-space(.),'" + outcomeLabel + "')]")).click();
-		WebElement complete = browser.wait.until(ExpectedConditions
-			.elementToBeClickable(By.cssSelector("button[ng-click='complete()'], button.btn-primary[type='submit']")));
-		complete.click();
+		click(browser, browser.driver.findElement(By.xpath("//label[contains(normalize-space(.),'" + outcomeLabel + "')]")));
+		click(browser, browser.wait.until(ExpectedConditions
+			.elementToBeClickable(By.cssSelector("button[ng-click='complete()'], button.btn-primary[type='submit']"))));
 		browser.wait.withTimeout(Duration.ofSeconds(20))
 			.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-container")));
 	}
@@ -156,6 +159,17 @@ class TasklistJourneyTest {
 			.stream()
 			.map(a -> a.getText().trim())
 			.toList();
+	}
+
+	private static void click(Browser browser, WebElement element) {
+		((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		element.click();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> fieldValues(Browser browser) {
+		return (List<String>) ((JavascriptExecutor) browser.driver)
+			.executeScript("return Array.from(document.querySelectorAll('input, textarea')).map(e => e.value);");
 	}
 
 	private static String bodyText(Browser browser) {
