@@ -5,11 +5,13 @@
 //   NODE_PATH=/tmp/render/node_modules node tools/render-bpmn/check-forms.mjs forms/*.form
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
-const require = createRequire(join(process.env.NODE_PATH?.split(':')[0] ?? process.cwd(), 'noop.js'));
+const modules = process.env.NODE_PATH?.split(':')[0] ?? join(process.cwd(), 'node_modules');
+const require = createRequire(join(modules, 'noop.js'));
 const { chromium } = require('playwright-core');
-const dist = dirname(require.resolve('@bpmn-io/form-js/dist/form-viewer.umd.js'));
+// the package's "exports" hide dist/, so it is found by path
+const dist = join(modules, '@bpmn-io/form-js/dist');
 
 const args = process.argv.slice(2);
 let shots = null;
@@ -37,6 +39,8 @@ try {
       try {
         const form = new FormViewer.Form({ container: document.querySelector('#form') });
         const { warnings } = await form.importSchema(schema, {});
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        // an empty form must fail validation on its required fields
         return { warnings: warnings.map(String), required: Object.keys(form.validate()).length };
       }
       catch (e) {
