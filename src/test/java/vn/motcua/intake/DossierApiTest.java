@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -132,6 +133,20 @@ class DossierApiTest extends ProcedureTestBase {
 		this.mvc.perform(get("/api/dossiers/000.00.00.H00-991231-9999").with(httpBasic(OFFICER, "demo")))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.message").value("Không tìm thấy hồ sơ có mã '000.00.00.H00-991231-9999'"));
+	}
+
+	@Test
+	void printableReceipt() throws Exception {
+		clock(BEFORE_TET);
+		String code = receive();
+		this.mvc.perform(get("/dossiers/" + code + "/receipt").with(httpBasic(OFFICER, "demo")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")))
+			.andExpect(content().string(containsString(code)))
+			.andExpect(content().string(containsString("09 giờ 00 phút, ngày 25/02/2026")))
+			.andExpect(content().string(containsString("Giấy chứng sinh (hoặc giấy tờ thay thế)")));
+		this.mvc.perform(get("/dossiers/000.00.00.H00-991231-9999/receipt").with(httpBasic(OFFICER, "demo")))
+			.andExpect(status().isNotFound());
 	}
 
 	@Test
