@@ -17,15 +17,15 @@ class AuditFormat {
 
 	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZONE);
 
-	String time(Date date) {
+	public String time(Date date) {
 		return date == null ? "" : TIME.format(date.toInstant());
 	}
 
-	String day(Date date) {
+	public String day(Date date) {
 		return date == null ? "" : DAY.format(date.toInstant());
 	}
 
-	String days(Object value) {
+	public String days(Object value) {
 		if (value == null) {
 			return "";
 		}

@@ -43,7 +43,7 @@ class AuditQueries {
 
 	record Page(List<DossierRow> rows, long total, int page, int size) {
 
-		int pages() {
+		public int pages() {
 			return (int) Math.max(1, (this.total + this.size - 1) / this.size);
 		}
 

@@ -29,11 +29,11 @@ record AuditScope(boolean all, Set<String> units) {
 		return new AuditScope(all, Set.copyOf(units));
 	}
 
-	boolean sees(String unit) {
+	public boolean sees(String unit) {
 		return this.all || this.units.contains(unit);
 	}
 
-	boolean auditor() {
+	public boolean auditor() {
 		return this.all;
 	}
 

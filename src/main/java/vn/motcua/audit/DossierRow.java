@@ -9,12 +9,12 @@ record DossierRow(String code, String procedureKey, String procedureName, String
 		BigDecimal legalWorkingDays, Date receivedAt, Date originalDue, Date dueAt, String status, Date finishedAt,
 		String timeliness, String refusalReason, String processInstanceId) {
 
-	boolean open() {
+	public boolean open() {
 		return "IN_PROGRESS".equals(this.status) || "WAITING_CITIZEN".equals(this.status);
 	}
 
 	/** early / on-time / late for finished dossiers, overdue or in-time for open ones. */
-	String timelinessKey(Date now) {
+	public String timelinessKey(Date now) {
 		if (this.timeliness != null) {
 			return this.timeliness.toLowerCase().replace('_', '-');
 		}
@@ -24,7 +24,7 @@ record DossierRow(String code, String procedureKey, String procedureName, String
 		return "none";
 	}
 
-	String statusKey() {
+	public String statusKey() {
 		return switch (this.status) {
 			case "RETURNED" -> "returned";
 			case "REFUSED" -> "refused";

@@ -24,11 +24,11 @@ class Officials {
 	}
 
 	/** A name cache for one page or export. */
-	Names names() {
+	public Names names() {
 		return new Names();
 	}
 
-	String unit(String code) {
+	public String unit(String code) {
 		if (code == null) {
 			return "";
 		}
@@ -39,7 +39,7 @@ class Officials {
 
 		private final Map<String, String> cache = new HashMap<>();
 
-		String official(String userId) {
+		public String official(String userId) {
 			if (userId == null || userId.isBlank()) {
 				return "";
 			}
@@ -54,7 +54,7 @@ class Officials {
 			});
 		}
 
-		String unit(String code) {
+		public String unit(String code) {
 			return Officials.this.unit(code);
 		}
 
