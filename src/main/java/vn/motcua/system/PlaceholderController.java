@@ -5,7 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Entry pages of capabilities whose own issues are still open: the citizen lookup and the audit area. */
+/** Entry pages of capabilities whose own issues are still open: the citizen lookup. */
 @Controller
 class PlaceholderController {
 
@@ -13,11 +13,6 @@ class PlaceholderController {
 	String lookup(@RequestParam(required = false) String code, Model model) {
 		model.addAttribute("code", code);
 		return "portal/lookup";
-	}
-
-	@GetMapping("/audit")
-	String audit() {
-		return "audit/index";
 	}
 
 }

@@ -64,6 +64,8 @@ class SecurityConfiguration {
 		return http
 			.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC)
 				.permitAll()
+				.requestMatchers("/audit/integrity", "/api/audit/**")
+				.hasAnyRole("AUDITOR", "ADMIN")
 				.requestMatchers("/audit/**")
 				.hasAnyRole("AUDITOR", "SUPERVISOR", "ADMIN")
 				.requestMatchers("/reports/**")

@@ -1,0 +1,309 @@
+package vn.motcua.audit;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import vn.motcua.organisation.Organisation;
+import vn.motcua.organisation.Unit;
+
+/**
+ * The auditors' area. Read-only: every mapping is a GET except the chain verification, which only
+ * reads. Dossiers outside the user's {@link AuditScope} answer 404 (their existence is not
+ * disclosed); a logbook of another unit answers 403.
+ */
+@Controller
+class AuditController {
+
+	static final int EXPORT_MAX = 500_000;
+
+	static final int LOGBOOK_PAGE_MAX = 5_000;
+
+	private final AuditQueries queries;
+
+	private final DossierTimeline timeline;
+
+	private final AuditChain chain;
+
+	private final Officials officials;
+
+	private final Organisation organisation;
+
+	private final PdfRenderer pdf;
+
+	private final MessageSource messages;
+
+	AuditController(AuditQueries queries, DossierTimeline timeline, AuditChain chain, Officials officials,
+			Organisation organisation, PdfRenderer pdf, MessageSource messageSource) {
+		this.queries = queries;
+		this.timeline = timeline;
+		this.chain = chain;
+		this.officials = officials;
+		this.organisation = organisation;
+		this.pdf = pdf;
+		this.messages = messageSource;
+	}
+
+	@GetMapping("/audit")
+	String search(DossierSearch search, Authentication authentication, Model model) {
+		AuditScope scope = AuditScope.of(authentication);
+		AuditQueries.Page page = this.queries.search(search, scope, ClockUtil.getCurrentTime());
+		model.addAttribute("search", search);
+		model.addAttribute("result", page);
+		model.addAttribute("now", ClockUtil.getCurrentTime());
+		model.addAttribute("scope", scope);
+		model.addAttribute("units", this.organisation.units());
+		model.addAttribute("procedures", this.queries.procedures());
+		model.addAttribute("statuses", DossierSearch.STATUSES);
+		model.addAttribute("timelinessValues", DossierSearch.TIMELINESS);
+		model.addAttribute("sorts", DossierSearch.SORTS);
+		model.addAttribute("query", query(search, null, null));
+		model.addAttribute("pageLink", (Function<Integer, String>) p -> query(search.withPage(p), null, null));
+		model.addAttribute("sortLink", (Function<String, String>) s -> query(search.withSort(s,
+				s.equals(search.sortKey()) && !search.ascending() ? "asc" : "desc"), null, null));
+		return "audit/search";
+	}
+
+	@GetMapping("/audit/export.csv")
+	void exportCsv(DossierSearch search, Authentication authentication, Locale locale, HttpServletResponse response)
+			throws IOException {
+		attachment(response, "text/csv;charset=UTF-8", "ho-so.csv");
+		try (Exports.Table table = Exports.csv(response.getOutputStream())) {
+			writeSearch(table, search, AuditScope.of(authentication), locale);
+		}
+	}
+
+	@GetMapping("/audit/export.xlsx")
+	void exportXlsx(DossierSearch search, Authentication authentication, Locale locale, HttpServletResponse response)
+			throws IOException {
+		attachment(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "ho-so.xlsx");
+		try (Exports.Table table = Exports.xlsx(response.getOutputStream(), "Hồ sơ")) {
+			writeSearch(table, search, AuditScope.of(authentication), locale);
+		}
+	}
+
+	@GetMapping("/audit/dossiers/{code}")
+	String dossier(@PathVariable String code, Authentication authentication, Model model) {
+		model.addAttribute("view", view(code, authentication));
+		model.addAttribute("now", ClockUtil.getCurrentTime());
+		return "audit/dossier";
+	}
+
+	@GetMapping("/audit/dossiers/{code}/control-sheet")
+	String controlSheet(@PathVariable String code, Authentication authentication, Model model) {
+		model.addAttribute("view", view(code, authentication));
+		model.addAttribute("pdf", false);
+		return "audit/control-sheet";
+	}
+
+	@GetMapping("/audit/dossiers/{code}/control-sheet.pdf")
+	ResponseEntity<byte[]> controlSheetPdf(@PathVariable String code, Authentication authentication, Locale locale) {
+		Map<String, Object> model = new HashMap<>();
+		model.put("view", view(code, authentication));
+		return pdfResponse(this.pdf.pdf("audit/control-sheet", model, locale), "phieu-kiem-soat-" + code + ".pdf");
+	}
+
+	@GetMapping("/audit/logbook")
+	String logbook(@RequestParam(required = false) String unit, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to, Authentication authentication, Model model) {
+		AuditScope scope = AuditScope.of(authentication);
+		List<Unit> units = this.organisation.units().stream().filter(u -> scope.sees(u.code())).toList();
+		String chosen = unit != null ? unit : units.isEmpty() ? null : units.get(0).code();
+		LocalDate f = from != null ? from : LocalDate.now(AuditFormat.ZONE).withDayOfMonth(1);
+		LocalDate t = to != null ? to : LocalDate.now(AuditFormat.ZONE);
+		model.addAllAttributes(logbookModel(chosen, f, t, scope, LOGBOOK_PAGE_MAX));
+		model.addAttribute("units", units);
+		model.addAttribute("pdf", false);
+		return "audit/logbook";
+	}
+
+	@GetMapping("/audit/logbook.pdf")
+	ResponseEntity<byte[]> logbookPdf(@RequestParam String unit, @RequestParam LocalDate from,
+			@RequestParam LocalDate to, Authentication authentication, Locale locale) {
+		Map<String, Object> model = logbookModel(unit, from, to, AuditScope.of(authentication), LOGBOOK_PAGE_MAX);
+		return pdfResponse(this.pdf.pdf("audit/logbook", model, locale), "so-theo-doi-" + unit + ".pdf");
+	}
+
+	@GetMapping("/audit/logbook.csv")
+	void logbookCsv(@RequestParam String unit, @RequestParam LocalDate from, @RequestParam LocalDate to,
+			Authentication authentication, Locale locale, HttpServletResponse response) throws IOException {
+		checkUnit(unit, AuditScope.of(authentication));
+		attachment(response, "text/csv;charset=UTF-8", "so-theo-doi-" + unit + ".csv");
+		try (Exports.Table table = Exports.csv(response.getOutputStream())) {
+			writeLogbook(table, unit, from, to, locale);
+		}
+	}
+
+	@GetMapping("/audit/logbook.xlsx")
+	void logbookXlsx(@RequestParam String unit, @RequestParam LocalDate from, @RequestParam LocalDate to,
+			Authentication authentication, Locale locale, HttpServletResponse response) throws IOException {
+		checkUnit(unit, AuditScope.of(authentication));
+		attachment(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+				"so-theo-doi-" + unit + ".xlsx");
+		try (Exports.Table table = Exports.xlsx(response.getOutputStream(), "Sổ theo dõi")) {
+			writeLogbook(table, unit, from, to, locale);
+		}
+	}
+
+	@GetMapping("/audit/integrity")
+	String integrity(Model model) {
+		model.addAttribute("verification", null);
+		return "audit/integrity";
+	}
+
+	/** Recomputes the chain; reads only. */
+	@PostMapping("/audit/integrity")
+	String verify(Model model) {
+		model.addAttribute("verification", this.chain.verify());
+		return "audit/integrity";
+	}
+
+	private DossierTimeline.View view(String code, Authentication authentication) {
+		return this.timeline.of(code, AuditScope.of(authentication))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private Map<String, Object> logbookModel(String unit, LocalDate from, LocalDate to, AuditScope scope, int max) {
+		Map<String, Object> model = new HashMap<>();
+		List<AuditQueries.LogbookRow> rows = new ArrayList<>();
+		if (unit != null) {
+			checkUnit(unit, scope);
+			this.queries.logbook(unit, from, to, max + 1, rows::add);
+		}
+		boolean truncated = rows.size() > max;
+		model.put("rows", truncated ? rows.subList(0, max) : rows);
+		model.put("truncated", truncated);
+		model.put("unit", unit);
+		model.put("unitName", this.officials.unit(unit));
+		model.put("from", from);
+		model.put("to", to);
+		model.put("fromText", String.format("%02d/%02d/%d", from.getDayOfMonth(), from.getMonthValue(), from.getYear()));
+		model.put("toText", String.format("%02d/%02d/%d", to.getDayOfMonth(), to.getMonthValue(), to.getYear()));
+		return model;
+	}
+
+	private void checkUnit(String unit, AuditScope scope) {
+		if (this.organisation.find(unit).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		if (!scope.sees(unit)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+	}
+
+	private void writeSearch(Exports.Table table, DossierSearch search, AuditScope scope, Locale locale) {
+		Date now = ClockUtil.getCurrentTime();
+		table.row(List.of(msg("audit.col.code", locale), msg("audit.col.procedure", locale),
+				msg("audit.col.receivingUnit", locale), msg("audit.col.applicant", locale),
+				msg("audit.col.receivedAt", locale), msg("audit.col.originalDue", locale), msg("audit.col.dueAt", locale),
+				msg("audit.col.status", locale), msg("audit.col.finishedAt", locale),
+				msg("audit.col.timeliness", locale)));
+		this.queries.stream(search, scope, now, EXPORT_MAX, d -> table.row(cells(d.code(), d.procedureName(),
+				this.officials.unit(d.receivingUnit()), d.applicantName(), d.receivedAt(), d.originalDue(), d.dueAt(),
+				msg("audit.status." + d.statusKey(), locale), d.finishedAt(),
+				msg("audit.timeliness." + d.timelinessKey(now), locale))));
+	}
+
+	private void writeLogbook(Exports.Table table, String unit, LocalDate from, LocalDate to, Locale locale) {
+		table.row(List.of(msg("audit.logbook.no", locale), msg("audit.col.code", locale),
+				msg("audit.col.procedure", locale), msg("audit.logbook.sets", locale),
+				msg("audit.col.applicant", locale), msg("audit.logbook.contact", locale),
+				msg("audit.logbook.lead", locale), msg("audit.col.receivedAt", locale),
+				msg("audit.logbook.appointment", locale), msg("audit.logbook.transferred", locale),
+				msg("audit.logbook.result", locale), msg("audit.logbook.returned", locale),
+				msg("audit.logbook.notes", locale)));
+		Date now = ClockUtil.getCurrentTime();
+		int[] n = { 0 };
+		this.queries.logbook(unit, from, to, EXPORT_MAX, r -> {
+			DossierRow d = r.dossier();
+			table.row(cells(++n[0], d.code(), d.procedureName(), 1, d.applicantName(),
+					join(d.applicantPhone(), d.applicantAddress()), this.officials.unit(r.leadUnit()), d.receivedAt(),
+					d.dueAt(), r.transferredAt(), r.resultAt() != null ? r.resultAt() : r.supplementAt(),
+					d.finishedAt(), msg("audit.status." + d.statusKey(), locale) + " · "
+							+ msg("audit.timeliness." + d.timelinessKey(now), locale)));
+		});
+	}
+
+	private static List<Object> cells(Object... values) {
+		List<Object> list = new ArrayList<>(values.length);
+		for (Object v : values) {
+			list.add(v);
+		}
+		return list;
+	}
+
+	private static String join(String a, String b) {
+		return ((a == null ? "" : a) + (a != null && b != null ? " · " : "") + (b == null ? "" : b));
+	}
+
+	private String msg(String key, Locale locale) {
+		return this.messages.getMessage(key, null, key, locale);
+	}
+
+	private static void attachment(HttpServletResponse response, String type, String name) {
+		response.setContentType(type);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
+	}
+
+	private static ResponseEntity<byte[]> pdfResponse(byte[] body, String name) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + "\"")
+			.body(body);
+	}
+
+	static String query(DossierSearch s, String extraKey, String extraValue) {
+		UriComponentsBuilder b = UriComponentsBuilder.newInstance();
+		add(b, "code", s.code());
+		add(b, "procedure", s.procedure());
+		add(b, "receivingUnit", s.receivingUnit());
+		add(b, "handlingUnit", s.handlingUnit());
+		add(b, "from", s.from() == null ? null : s.from().toString());
+		add(b, "to", s.to() == null ? null : s.to().toString());
+		add(b, "status", s.status());
+		add(b, "timeliness", s.timeliness());
+		add(b, "sort", s.sort());
+		add(b, "dir", s.dir());
+		add(b, "page", s.page() == null ? null : s.page().toString());
+		add(b, "size", s.size() == null ? null : s.size().toString());
+		if (extraKey != null) {
+			add(b, extraKey, extraValue);
+		}
+		return b.encode().build().toUriString();
+	}
+
+	private static void add(UriComponentsBuilder b, String key, String value) {
+		if (value != null && !value.isBlank()) {
+			b.queryParam(key, value);
+		}
+	}
+
+	static Collection<Unit> units(Organisation organisation) {
+		return organisation.units();
+	}
+
+}

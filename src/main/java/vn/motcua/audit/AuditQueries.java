@@ -1,0 +1,233 @@
+package vn.motcua.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Read-only queries of the audit area on Motcua's own tables ({@code dossier}, {@code handoff},
+ * ...), never on Camunda's history tables: the search runs on the indexes of V1 and V20 and is
+ * confined to the {@link AuditScope} in SQL.
+ */
+@Repository
+class AuditQueries {
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	private static final Map<String, String> SORT_COLUMNS = Map.of("received", "d.received_at", "code", "d.code",
+			"procedure", "d.procedure_name", "due", "d.due_at", "finished", "d.finished_at");
+
+	private static final String COLUMNS = """
+			d.code, d.procedure_key, d.procedure_name, d.receiving_unit, d.received_by, d.applicant_name,
+			d.applicant_phone, d.applicant_address, d.channel, d.legal_working_days, d.received_at, d.original_due,
+			d.due_at, d.status, d.finished_at, d.timeliness, d.refusal_reason, d.process_instance_id""";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	AuditQueries(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Page(List<DossierRow> rows, long total, int page, int size) {
+
+		public int pages() {
+			return (int) Math.max(1, (this.total + this.size - 1) / this.size);
+		}
+
+	}
+
+	Page search(DossierSearch search, AuditScope scope, Date now) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(search, scope, now, params);
+		long total = this.jdbc.queryForObject("select count(*) from dossier d" + where, params, Long.class);
+		int size = search.pageSize();
+		int page = Math.min(search.pageNumber(), (int) Math.max(1, (total + size - 1) / size));
+		params.addValue("limit", size).addValue("offset", (long) (page - 1) * size);
+		List<DossierRow> rows = this.jdbc.query(
+				"select " + COLUMNS + " from dossier d" + where + orderBy(search) + " limit :limit offset :offset",
+				params, AuditQueries::map);
+		return new Page(rows, total, page, size);
+	}
+
+	/** Streams every match in search order (exports); returns the number of rows. */
+	long stream(DossierSearch search, AuditScope scope, Date now, int max, Consumer<DossierRow> sink) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(search, scope, now, params);
+		params.addValue("limit", max);
+		long[] count = { 0 };
+		this.jdbc.query("select " + COLUMNS + " from dossier d" + where + orderBy(search) + " limit :limit", params,
+				(RowCallbackHandler) rs -> {
+					sink.accept(map(rs, 0));
+					count[0]++;
+				});
+		return count[0];
+	}
+
+	Optional<DossierRow> dossier(String code, AuditScope scope) {
+		MapSqlParameterSource params = new MapSqlParameterSource("code", code);
+		String sql = "select " + COLUMNS + " from dossier d where d.code = :code" + scopeClause(scope, params);
+		return this.jdbc.query(sql, params, AuditQueries::map).stream().findFirst();
+	}
+
+	/** One line of the logbook (form 06). */
+	record LogbookRow(DossierRow dossier, String leadUnit, Date transferredAt, Date resultAt, Date supplementAt) {
+
+	}
+
+	/** Dossiers received by {@code unit} in the period (logbook, form 06), oldest first. */
+	void logbook(String unit, LocalDate from, LocalDate to, int max, Consumer<LogbookRow> sink) {
+		MapSqlParameterSource params = new MapSqlParameterSource("unit", unit).addValue("from", start(from))
+			.addValue("to", start(to.plusDays(1)))
+			.addValue("limit", max);
+		this.jdbc.query("select " + COLUMNS + """
+				,
+				 (select min(h.sent_at) from handoff h where h.dossier_code = d.code and h.to_unit <> d.receiving_unit) as transferred_at,
+				 (select max(h.finished_at) from handoff h where h.dossier_code = d.code) as result_at,
+				 (select max(h.to_unit) from handoff h where h.dossier_code = d.code and h.to_unit <> d.receiving_unit) as lead_unit,
+				 (select min(s.requested_at) from supplement_request s where s.dossier_code = d.code) as supplement_at
+				 from dossier d where d.receiving_unit = :unit and d.received_at >= :from and d.received_at < :to
+				 order by d.received_at, d.code limit :limit""", params,
+				(RowCallbackHandler) rs -> sink.accept(new LogbookRow(map(rs, 0), rs.getString("lead_unit"),
+						date(rs, "transferred_at"), date(rs, "result_at"), date(rs, "supplement_at"))));
+	}
+
+	List<Map<String, Object>> handoffs(String code) {
+		return this.jdbc.queryForList("select * from handoff where dossier_code = :code order by received_at, id",
+				Map.of("code", code));
+	}
+
+	List<Map<String, Object>> supplements(String code) {
+		return this.jdbc.queryForList("select * from supplement_request where dossier_code = :code order by requested_at",
+				Map.of("code", code));
+	}
+
+	List<Map<String, Object>> pauses(String code) {
+		return this.jdbc.queryForList("select * from dossier_pause where dossier_code = :code order by paused_at",
+				Map.of("code", code));
+	}
+
+	List<Map<String, Object>> breaches(String code) {
+		return this.jdbc.queryForList("select * from deadline_breach where dossier_code = :code order by breached_at",
+				Map.of("code", code));
+	}
+
+	List<Map<String, Object>> apologies(String code) {
+		return this.jdbc.queryForList("select * from apology where dossier_code = :code order by issued_at",
+				Map.of("code", code));
+	}
+
+	List<String> procedures() {
+		return this.jdbc.getJdbcTemplate()
+			.queryForList("select distinct procedure_key from dossier order by procedure_key", String.class);
+	}
+
+	String procedureName(String key) {
+		return this.jdbc.query("select procedure_name from dossier where procedure_key = :key limit 1",
+				Map.of("key", key), (rs, i) -> rs.getString(1)).stream().findFirst().orElse(key);
+	}
+
+	private static String where(DossierSearch s, AuditScope scope, Date now, MapSqlParameterSource params) {
+		List<String> and = new ArrayList<>();
+		if (notBlank(s.code())) {
+			and.add("d.code like :code");
+			params.addValue("code", s.code().trim().replace("%", "").replace("_", "\\_") + "%");
+		}
+		if (notBlank(s.procedure())) {
+			and.add("d.procedure_key = :procedure");
+			params.addValue("procedure", s.procedure());
+		}
+		if (notBlank(s.receivingUnit())) {
+			and.add("d.receiving_unit = :receivingUnit");
+			params.addValue("receivingUnit", s.receivingUnit());
+		}
+		if (notBlank(s.handlingUnit())) {
+			and.add("exists (select 1 from handoff hh where hh.to_unit = :handlingUnit and hh.dossier_code = d.code)");
+			params.addValue("handlingUnit", s.handlingUnit());
+		}
+		if (s.from() != null) {
+			and.add("d.received_at >= :from");
+			params.addValue("from", start(s.from()));
+		}
+		if (s.to() != null) {
+			and.add("d.received_at < :to");
+			params.addValue("to", start(s.to().plusDays(1)));
+		}
+		if (notBlank(s.status())) {
+			switch (s.status()) {
+				case "in-progress" -> and.add("d.status in ('IN_PROGRESS', 'WAITING_CITIZEN')");
+				case "returned" -> and.add("d.status = 'RETURNED'");
+				case "refused" -> and.add("d.status = 'REFUSED'");
+				default -> {
+				}
+			}
+		}
+		if (notBlank(s.timeliness())) {
+			switch (s.timeliness()) {
+				case "early" -> and.add("d.timeliness = 'EARLY'");
+				case "on-time" -> and.add("d.timeliness = 'ON_TIME'");
+				case "late" -> and.add("d.timeliness = 'LATE'");
+				case "overdue" -> {
+					and.add("d.status = 'IN_PROGRESS' and d.due_at < :now");
+					params.addValue("now", new Timestamp(now.getTime()));
+				}
+				default -> {
+				}
+			}
+		}
+		String sql = and.isEmpty() ? " where 1 = 1" : " where " + String.join(" and ", and);
+		return sql + scopeClause(scope, params);
+	}
+
+	private static String scopeClause(AuditScope scope, MapSqlParameterSource params) {
+		if (scope.all()) {
+			return "";
+		}
+		if (scope.units().isEmpty()) {
+			return " and 1 = 0";
+		}
+		params.addValue("scopeUnits", List.copyOf(scope.units()));
+		return " and (d.receiving_unit in (:scopeUnits) or exists (select 1 from handoff hs"
+				+ " where hs.to_unit in (:scopeUnits) and hs.dossier_code = d.code))";
+	}
+
+	private static String orderBy(DossierSearch s) {
+		String dir = s.ascending() ? " asc" : " desc";
+		return " order by " + SORT_COLUMNS.get(s.sortKey()) + dir + ", d.code" + dir;
+	}
+
+	static Timestamp start(LocalDate day) {
+		return Timestamp.from(day.atStartOfDay(ZONE).toInstant());
+	}
+
+	private static boolean notBlank(String s) {
+		return s != null && !s.isBlank();
+	}
+
+	private static Date date(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : new Date(t.getTime());
+	}
+
+	static DossierRow map(ResultSet rs, int row) throws SQLException {
+		return new DossierRow(rs.getString("code"), rs.getString("procedure_key"), rs.getString("procedure_name"),
+				rs.getString("receiving_unit"), rs.getString("received_by"), rs.getString("applicant_name"),
+				rs.getString("applicant_phone"), rs.getString("applicant_address"), rs.getString("channel"),
+				rs.getBigDecimal("legal_working_days"), date(rs, "received_at"), date(rs, "original_due"),
+				date(rs, "due_at"), rs.getString("status"), date(rs, "finished_at"), rs.getString("timeliness"),
+				rs.getString("refusal_reason"), rs.getString("process_instance_id"));
+	}
+
+}
