@@ -48,6 +48,10 @@ abstract class ConstructionPermitScenarios extends ProcedureTestBase {
 		variables.put(ConstructionPermitProcess.PARCEL_NUMBER, "120");
 		variables.put(ConstructionPermitProcess.MAP_SHEET_NUMBER, "7");
 		variables.put(ConstructionPermitProcess.FLOOR_COUNT, 3);
+		variables.put(ConstructionPermitProcess.LAND_CERTIFICATE_SERIAL, "CS 012345");
+		variables.put(ConstructionPermitProcess.BUILDING_FOOTPRINT, 80);
+		variables.put(ConstructionPermitProcess.TOTAL_FLOOR_AREA, 240);
+		variables.put(ConstructionPermitProcess.BUILDING_HEIGHT, 11.5);
 		return this.runtime.startProcessInstanceByKey(ConstructionPermitProcess.KEY, variables);
 	}
 

@@ -52,7 +52,7 @@ abstract class DeathRegistrationScenarios extends ProcedureTestBase {
 		variables.put(DossierVariables.APPLICANT_PHONE, "0912000111");
 		variables.put(DossierVariables.APPLICANT_ADDRESS, "Thôn Tây, " + commune());
 		variables.put(DossierVariables.CHANNEL, "in-person");
-		variables.put(DossierVariables.DOCUMENTS, List.of("to-khai-khai-tu", "giay-bao-tu"));
+		variables.put(DossierVariables.DOCUMENTS, List.of("death-declaration", "death-notice"));
 		variables.put(DeathRegistrationProcess.RELATIONSHIP_TO_DECEASED, "con");
 		variables.put(DeathRegistrationProcess.DECEASED_NAME, "Trần Văn Hải");
 		variables.put(DeathRegistrationProcess.DECEASED_ID_NUMBER, "001045009876");

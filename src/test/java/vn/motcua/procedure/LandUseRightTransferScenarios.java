@@ -47,6 +47,16 @@ abstract class LandUseRightTransferScenarios extends ProcedureTestBase {
 		variables.put(DossierVariables.DOCUMENTS, List.of("registration-form", "transfer-contract", "original-certificate"));
 		variables.put(LandUseRightTransferProcess.PARCEL_NUMBER, "45");
 		variables.put(LandUseRightTransferProcess.MAP_SHEET_NUMBER, "12");
+		variables.put(LandUseRightTransferProcess.LAND_ADDRESS, "Thửa 45, tờ 12, " + commune());
+		variables.put(LandUseRightTransferProcess.LAND_AREA, 120);
+		variables.put(LandUseRightTransferProcess.CERTIFICATE_SERIAL, "CH 654321");
+		variables.put(LandUseRightTransferProcess.TRANSFEROR_NAME, "Phạm Thị Hoa");
+		variables.put(LandUseRightTransferProcess.TRANSFEROR_ID_NUMBER, "001190054321");
+		variables.put(LandUseRightTransferProcess.TRANSFEREE_NAME, "Đỗ Văn Nam");
+		variables.put(LandUseRightTransferProcess.TRANSFEREE_ID_NUMBER, "001088011122");
+		variables.put(LandUseRightTransferProcess.CONTRACT_NUMBER, "1234/2026/CN");
+		variables.put(LandUseRightTransferProcess.CONTRACT_DATE, "2026-02-10");
+		variables.put(LandUseRightTransferProcess.TRANSFER_PRICE, 1_500_000_000L);
 		return this.runtime.startProcessInstanceByKey(LandUseRightTransferProcess.KEY, variables);
 	}
 
