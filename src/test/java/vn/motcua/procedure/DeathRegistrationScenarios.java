@@ -482,4 +482,20 @@ abstract class DeathRegistrationScenarios extends ProcedureTestBase {
 		assertThat(this.dossiers.get(code).timeliness()).isEqualTo(Timeliness.LATE);
 	}
 
+	@Test
+	void deathRegisteredAfterThreePmBeforeTetCountsFromTheFirstWorkingDayAfterTet() {
+		ProcessInstance instance = receive(BEFORE_TET, false, false, false);
+		String code = codeOf(instance);
+		LocalDateTime checked = LocalDateTime.of(2026, 2, 13, 15, 30);
+		clock(checked);
+		completeStep(step(code, commune()), AgencyStepProcess.DONE, Map.of());
+		Task death = step(code, commune());
+		// after the 15:00 cut-off the same-day step counts from Monday 23/02 07:30, the first working day after Tết
+		assertThat(death.getDueDate()).isEqualTo(this.calendar.dueFromSameDay(at(checked), 1));
+		assertThat(local(death.getDueDate()).toLocalDate()).isEqualTo(java.time.LocalDate.of(2026, 2, 23));
+		assertThat(death.getDueDate()).isAfter(at(LocalDateTime.of(2026, 2, 23, 7, 30)));
+		// without the cut-off it would have been due on Monday 23/02 at 15:30
+		assertThat(local(this.calendar.dueFrom(at(checked), 1))).isEqualTo(LocalDateTime.of(2026, 2, 23, 15, 30));
+	}
+
 }
