@@ -11,8 +11,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.spin.json.SpinJsonNode;
@@ -30,7 +28,8 @@ import vn.motcua.procedure.DossierVariables;
  * {@code ${registerDossierDelegate}}: records the dossier, assigns its code (also the business
  * key) and computes the appointment {@code dossierDue} from the input {@code legalWorkingDays}
  * (with the 15:00 cut-off when the input {@code sameDay} is true) and {@code apologyAt}, one
- * working day before it. The receiving unit defaults to the desk of the officer who starts. The
+ * working day before it (moving the apology timer, created with the instance before
+ * {@code apologyAt} was known). The receiving unit defaults to the desk of the officer who starts. The
  * start variables are checked against the procedure's intake form first.
  */
 @Component("registerDossierDelegate")
@@ -48,8 +47,11 @@ class RegisterDossierDelegate implements JavaDelegate {
 
 	private final IntakeService intake;
 
+	private final DossierClock clock;
+
 	RegisterDossierDelegate(Organisation organisation, LegalCalendar legalCalendar, DossierCodeGenerator codes,
-			Dossiers dossiers, IntakeService intake) {
+			Dossiers dossiers, IntakeService intake, DossierClock clock) {
+		this.clock = clock;
 		this.organisation = organisation;
 		this.calendar = legalCalendar;
 		this.codes = codes;
@@ -101,7 +103,7 @@ class RegisterDossierDelegate implements JavaDelegate {
 		root.setVariable(DossierVariables.DOSSIER_DUE, due);
 		root.setVariable(DossierVariables.APOLOGY_AT, apologyAt);
 		root.setVariable(DossierVariables.LAST_UNIT, unit.code());
-		moveApologyTimer(execution, apologyAt);
+		this.clock.moveApologyTimer(execution.getProcessInstanceId(), apologyAt);
 		log.info("Dossier {} ({}) received at {} by {}, appointment {}", code, procedureName, unit.code(), user, due);
 	}
 
@@ -116,21 +118,6 @@ class RegisterDossierDelegate implements JavaDelegate {
 		Map<String, String> errors = this.intake.intakeForm(definition).validate(values);
 		if (!errors.isEmpty()) {
 			throw new IllegalArgumentException("Hồ sơ chưa hợp lệ, chưa được tiếp nhận: " + String.join(" ", errors.values()));
-		}
-	}
-
-	/**
-	 * The apology timer of the event sub-process was created with the process instance, before
-	 * the appointment was known (see {@code dossierDeadlines.apologyAt}); it is not flushed yet, so
-	 * it is moved on the entity.
-	 */
-	private static void moveApologyTimer(DelegateExecution execution, Date apologyAt) {
-		if (execution.getProcessInstance() instanceof ExecutionEntity root) {
-			for (JobEntity job : root.getJobs()) {
-				if (DossierClock.APOLOGY_TIMER.equals(job.getActivityId())) {
-					job.setDuedate(apologyAt);
-				}
-			}
 		}
 	}
 
