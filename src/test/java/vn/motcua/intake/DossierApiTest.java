@@ -175,6 +175,11 @@ class DossierApiTest extends ProcedureTestBase {
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.newAppointment").value("16:00 02/03/2026"));
 		assertThat(local(this.dossiers.get(code).due())).isEqualTo(LocalDateTime.of(2026, 3, 2, 16, 0));
+		this.mvc.perform(get("/api/dossiers/" + code).with(httpBasic(OFFICER, "demo")))
+			.andExpect(jsonPath("$.originalAppointment").value("2026-02-25T09:00"))
+			.andExpect(jsonPath("$.appointment").value("2026-03-02T16:00"))
+			.andExpect(jsonPath("$.apology.unitAtFault").value("xa-an-binh"))
+			.andExpect(jsonPath("$.apology.newAppointment").value("2026-03-02T16:00"));
 		this.mvc
 			.perform(post("/api/dossiers/" + code + "/apology").with(httpBasic(OFFICER, "demo"))
 				.contentType(MediaType.APPLICATION_JSON)
