@@ -84,6 +84,18 @@ public class Dossiers {
 			.update();
 	}
 
+	/**
+	 * One of several procedures of the dossier was refused (form 03) while the others go on: the
+	 * reason is kept (added to an earlier one) for the desk to hand over with the results; the
+	 * dossier stays open.
+	 */
+	public void refusePart(String code, String reason) {
+		String earlier = get(code).refusalReason();
+		this.jdbc.sql("update dossier set refusal_reason = ? where code = ?")
+			.params(earlier == null || earlier.isBlank() ? reason : earlier + SEPARATOR + reason, code)
+			.update();
+	}
+
 	public void close(String code, Date at, Timeliness timeliness) {
 		this.jdbc.sql("update dossier set status = ?, finished_at = ?, timeliness = ? where code = ?")
 			.params(DossierStatus.RETURNED.name(), ts(at), timeliness.name(), code)

@@ -1,10 +1,16 @@
 package vn.motcua.procedure;
 
 import java.util.Date;
+import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -16,7 +22,9 @@ import vn.motcua.intake.Timeliness;
 /**
  * {@code ${refuseDossierDelegate}}: the dossier is refused (form 03) with {@code refusalReason}
  * (an input parameter when the citizen did not supplement in time); the open handoff is finished.
- * The model then ends with the error {@code DOSSIER_REFUSED}.
+ * The model then ends with the error {@code DOSSIER_REFUSED}. When the procedure's boundary event
+ * does not end the dossier (a refused optional branch), only the reason is recorded: the dossier
+ * stays open and the other results are returned with the refusal.
  */
 @Component("refuseDossierDelegate")
 class RefuseDossierDelegate implements JavaDelegate {
@@ -47,9 +55,41 @@ class RefuseDossierDelegate implements JavaDelegate {
 							- handoff.pausedWorkingDays().doubleValue()),
 					Timeliness.of(now, handoff.dueAt()).name(), AgencyStepProcess.REFUSE);
 		}
-		this.dossiers.refuse(code, reason, now);
+		if (refusalEndsDossier(execution)) {
+			this.dossiers.refuse(code, reason, now);
+			log.info("Dossier {} refused by {}: {}", code, handoff.toUnit(), reason);
+		}
+		else {
+			this.dossiers.refusePart(code, reason);
+			log.info("Dossier {}: step '{}' refused by {}, the other procedures go on: {}", code, handoff.stepName(),
+					handoff.toUnit(), reason);
+		}
 		execution.setVariable(DossierVariables.REFUSAL_REASON, reason);
-		log.info("Dossier {} refused by {}: {}", code, handoff.toUnit(), reason);
+	}
+
+	/**
+	 * Whether the procedure ends on this refusal: the error boundary event {@code DOSSIER_REFUSED}
+	 * on the calling step leads to an end event (e.g. the terminate end of every procedure), and not
+	 * back into the flow (e.g. a refused optional branch of {@code death-registration}, whose other
+	 * results are still returned).
+	 */
+	static boolean refusalEndsDossier(DelegateExecution execution) {
+		ExecutionEntity caller = ((ExecutionEntity) execution).getProcessInstance().getSuperExecution();
+		if (caller == null || !(caller.getBpmnModelElementInstance() instanceof CallActivity step)) {
+			return true;
+		}
+		List<BoundaryEvent> refused = step.getModelInstance()
+			.getModelElementsByType(BoundaryEvent.class)
+			.stream()
+			.filter(b -> b.getAttachedTo() == step)
+			.filter(b -> b.getEventDefinitions()
+				.stream()
+				.anyMatch(d -> d instanceof ErrorEventDefinition e && (e.getError() == null
+						|| AgencyStepProcess.DOSSIER_REFUSED.equals(e.getError().getErrorCode()))))
+			.toList();
+		return refused.isEmpty() || refused.stream()
+			.flatMap(b -> b.getOutgoing().stream())
+			.anyMatch(flow -> flow.getTarget() instanceof EndEvent);
 	}
 
 }

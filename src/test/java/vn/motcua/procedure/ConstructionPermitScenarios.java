@@ -48,6 +48,10 @@ abstract class ConstructionPermitScenarios extends ProcedureTestBase {
 		variables.put(ConstructionPermitProcess.PARCEL_NUMBER, "120");
 		variables.put(ConstructionPermitProcess.MAP_SHEET_NUMBER, "7");
 		variables.put(ConstructionPermitProcess.FLOOR_COUNT, 3);
+		variables.put(ConstructionPermitProcess.LAND_CERTIFICATE_SERIAL, "CS 012345");
+		variables.put(ConstructionPermitProcess.BUILDING_FOOTPRINT, 80);
+		variables.put(ConstructionPermitProcess.TOTAL_FLOOR_AREA, 240);
+		variables.put(ConstructionPermitProcess.BUILDING_HEIGHT, 11.5);
 		return this.runtime.startProcessInstanceByKey(ConstructionPermitProcess.KEY, variables);
 	}
 
@@ -63,6 +67,8 @@ abstract class ConstructionPermitScenarios extends ProcedureTestBase {
 		String code = codeOf(instance);
 		Dossier dossier = this.dossiers.get(code);
 		assertThat(dossier.due()).isEqualTo(this.calendar.dueFrom(at(BEFORE_TET), ConstructionPermitProcess.LEGAL_WORKING_DAYS));
+		// 15 working days from Friday 13/02 09:00 across Tết (14–22/02): Friday 13/03 09:00
+		assertThat(local(dossier.due())).isEqualTo(LocalDateTime.of(2026, 3, 13, 9, 0));
 
 		clock(BEFORE_TET.plusHours(1));
 		completeStep(step(code, commune()), AgencyStepProcess.DONE, Map.of());
@@ -101,15 +107,30 @@ abstract class ConstructionPermitScenarios extends ProcedureTestBase {
 		Dossier waiting = this.dossiers.get(code);
 		assertThat(waiting.status()).isEqualTo(DossierStatus.WAITING_CITIZEN);
 		assertThat(waiting.officeTimeLeft()).isEqualTo(this.calendar.officeTimeBetween(at(asked), due));
+		assertThat(timer(instance.getId(), Elements.APOLOGY_DUE).getDuedate()).isEqualTo(DossierClock.STOPPED);
+		Handoff paused = this.handoffs.ofDossier(code).get(1);
+		assertThat(paused.toUnit()).isEqualTo(appraisalUnit());
 
 		LocalDateTime back = LocalDateTime.of(2026, 3, 2, 8, 0);
 		clock(back);
 		Task supplement = task(code, AgencyStepProcess.Elements.RECEIVE_SUPPLEMENT, commune() + "-officers");
+		assertThat(supplement.getDueDate()).isEqualTo(this.calendar.dueFrom(at(asked), 7));
 		this.tasks.complete(supplement.getId(), Map.of("supplementReceived", true));
 		Dossier resumed = this.dossiers.get(code);
 		assertThat(resumed.status()).isEqualTo(DossierStatus.IN_PROGRESS);
 		assertThat(resumed.due()).isEqualTo(this.calendar.resume(at(back), waiting.officeTimeLeft()));
-		assertThat(step(code, appraisalUnit())).isNotNull();
+		// moved by exactly the office time the clock was stopped (Fri 11:00 to Mon 02/03 08:00, across Tết)
+		assertThat(this.calendar.officeTimeBetween(due, resumed.due()))
+			.isEqualTo(this.calendar.officeTimeBetween(at(asked), at(back)));
+		assertThat(this.calendar.officeTimeBetween(at(asked), at(back))).isEqualTo(java.time.Duration.ofHours(45));
+		assertThat(timer(instance.getId(), Elements.APOLOGY_DUE).getDuedate()).isEqualTo(this.calendar.before(resumed.due(), 1));
+		assertThat(this.runtime.getVariable(instance.getId(), DossierVariables.DOSSIER_DUE)).isEqualTo(resumed.due());
+		Task again = step(code, appraisalUnit());
+		assertThat(again.getDueDate()).isEqualTo(this.calendar.resume(at(back), paused.stepTimeLeft()));
+		assertThatThrownBy(() -> completeStep(again, AgencyStepProcess.SUPPLEMENT,
+				Map.of(AgencyStepProcess.SUPPLEMENT_ITEMS, "Báo cáo khảo sát địa chất")))
+			.hasRootCauseInstanceOf(StepRuleViolation.class)
+			.hasMessageContaining("mỗi cơ quan chỉ được yêu cầu bổ sung hồ sơ một lần");
 	}
 
 	@Test
@@ -134,7 +155,17 @@ abstract class ConstructionPermitScenarios extends ProcedureTestBase {
 		assertThat(breach.getDuedate()).isEqualTo(appraisal.getDueDate());
 		ClockUtilHelper.after(breach.getDuedate());
 		this.management.executeJob(breach.getId());
-		assertThat(task(code, AgencyStepProcess.Elements.RESOLVE_BREACH, appraisalUnit() + "-supervisors")).isNotNull();
+		Task escalation = task(code, AgencyStepProcess.Elements.RESOLVE_BREACH, appraisalUnit() + "-supervisors");
+		assertThat(escalation).isNotNull();
+		assertThat(escalation.getDueDate())
+			.isEqualTo(this.calendar.dueFrom(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime(), 1));
+		assertThat(task(code, AgencyStepProcess.Elements.RESOLVE_BREACH, permitUnit() + "-supervisors")).isNull();
+		Map<String, Object> row = this.jdbc.sql("select * from deadline_breach where dossier_code = ?")
+			.param(code)
+			.query()
+			.singleRow();
+		assertThat(row.get("UNIT_CODE")).isEqualTo(appraisalUnit());
+		assertThat(row.get("ESCALATION_TASK_ID")).isEqualTo(escalation.getId());
 		completeStep(appraisal, AgencyStepProcess.DONE, Map.of());
 		assertThat(this.handoffs.ofDossier(code).get(1).outcome()).isEqualTo("LATE");
 	}
@@ -152,6 +183,10 @@ abstract class ConstructionPermitScenarios extends ProcedureTestBase {
 		this.management.executeJob(apologyDue.getId());
 		Task apology = task(code, Elements.ISSUE_APOLOGY, permitUnit() + "-officers");
 		assertThat(apology).as("the department holds the step: the apology falls on it").isNotNull();
+		assertThat(apology.getDueDate()).isEqualTo(due);
+		assertThatThrownBy(() -> this.tasks.complete(apology.getId(), Map.of(DossierVariables.APOLOGY_REASON,
+				"Chờ ý kiến cơ quan quản lý quy hoạch", DossierVariables.NEW_APPOINTMENT, local(due).minusDays(1).toString())))
+			.hasMessageContaining("phải sau ngày hẹn hiện tại");
 		String newAppointment = local(due).plusDays(5).withHour(16).withMinute(0).toString();
 		this.tasks.complete(apology.getId(), Map.of(DossierVariables.APOLOGY_REASON, "Chờ ý kiến cơ quan quản lý quy hoạch",
 				DossierVariables.NEW_APPOINTMENT, newAppointment));
@@ -165,6 +200,8 @@ abstract class ConstructionPermitScenarios extends ProcedureTestBase {
 				DossierVariables.NEW_APPOINTMENT, local(due).plusDays(10).toString())))
 			.hasMessageContaining("chỉ được hẹn lại một lần");
 		assertThat(this.dossiers.get(code).due()).isEqualTo(rescheduled.due());
+		Map<String, Object> row = this.jdbc.sql("select * from apology where dossier_code = ?").param(code).query().singleRow();
+		assertThat(row.get("UNIT_AT_FAULT")).isEqualTo(permitUnit());
 	}
 
 }
