@@ -47,7 +47,7 @@ final class Browser implements AutoCloseable {
 			.usingAnyFreePort()
 			.build();
 		this.driver = new ChromeDriver(service, options);
-		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(20));
+		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(60));
 	}
 
 	static Browser open(String name, String language) {

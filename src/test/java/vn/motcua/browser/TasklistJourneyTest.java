@@ -2,7 +2,6 @@ package vn.motcua.browser;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +149,7 @@ class TasklistJourneyTest {
 		click(browser, browser.driver.findElement(By.xpath("//label[contains(normalize-space(.),'" + outcomeLabel + "')]")));
 		click(browser, browser.wait.until(ExpectedConditions
 			.elementToBeClickable(By.cssSelector("button[ng-click='complete()'], button.btn-primary[type='submit']"))));
-		browser.wait.withTimeout(Duration.ofSeconds(20))
+		browser.wait
 			.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-container")));
 	}
 
