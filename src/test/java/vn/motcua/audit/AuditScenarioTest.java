@@ -87,6 +87,7 @@ class AuditScenarioTest extends ProcedureTestBase {
 		v.put(BirthRegistrationProcess.CHILD_NAME, "Trần Minh An");
 		v.put(BirthRegistrationProcess.CHILD_BIRTH_DATE, "2026-02-10");
 		v.put(BirthRegistrationProcess.CHILD_SEX, "nam");
+		v.put(BirthRegistrationProcess.BIRTHPLACE, "Bệnh viện đa khoa tỉnh");
 		v.put(BirthRegistrationProcess.MOTHER_NAME, "Nguyễn Thị Lan");
 		ProcessInstance instance = this.runtime.startProcessInstanceByKey(BirthRegistrationProcess.KEY, v);
 		this.identity.clearAuthentication();
