@@ -5,6 +5,8 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -35,7 +37,11 @@ class ReceiptController {
 
 	private final DossierAccess access;
 
-	ReceiptController(Dossiers dossiers, Organisation organisation, IntakeService intake, DossierAccess access) {
+	private final IdentityService identity;
+
+	ReceiptController(Dossiers dossiers, Organisation organisation, IntakeService intake, DossierAccess access,
+			IdentityService identity) {
+		this.identity = identity;
 		this.dossiers = dossiers;
 		this.organisation = organisation;
 		this.intake = intake;
@@ -58,6 +64,7 @@ class ReceiptController {
 		model.addAttribute("documents", documents);
 		model.addAttribute("legalDays", dossier.legalWorkingDays().stripTrailingZeros().toPlainString().replace('.', ','));
 		model.addAttribute("receivedAt", format(dossier.receivedAt()));
+		model.addAttribute("receiver", officialName(dossier.receivedBy()));
 		model.addAttribute("appointment", format(dossier.due()));
 		model.addAttribute("channel", switch (dossier.channel()) {
 			case "online" -> "Trực tuyến";
@@ -72,6 +79,15 @@ class ReceiptController {
 	String unknown(UnknownDossierException ex, Model model) {
 		model.addAttribute("message", ex.getMessage());
 		return "intake/not-found";
+	}
+
+	/** The official's full name for the signature, never an engine id. */
+	private String officialName(String userId) {
+		if (userId == null) {
+			return "";
+		}
+		User user = this.identity.createUserQuery().userId(userId).singleResult();
+		return user == null ? userId : (user.getFirstName() + " " + user.getLastName()).trim();
 	}
 
 	static String format(Date date) {

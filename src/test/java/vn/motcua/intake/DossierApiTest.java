@@ -2,6 +2,7 @@ package vn.motcua.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -144,7 +145,9 @@ class DossierApiTest extends ProcedureTestBase {
 			.andExpect(content().string(containsString("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")))
 			.andExpect(content().string(containsString(code)))
 			.andExpect(content().string(containsString("09 giờ 00 phút, ngày 25/02/2026")))
-			.andExpect(content().string(containsString("Giấy chứng sinh (hoặc giấy tờ thay thế)")));
+			.andExpect(content().string(containsString("Giấy chứng sinh (hoặc giấy tờ thay thế)")))
+			.andExpect(content().string(containsString("Cán bộ UBND xã An Bình")))
+			.andExpect(content().string(not(containsString(">" + OFFICER + "<"))));
 		this.mvc.perform(get("/dossiers/000.00.00.H00-991231-9999/receipt").with(httpBasic(OFFICER, "demo")))
 			.andExpect(status().isNotFound());
 	}
