@@ -55,9 +55,9 @@ public class ModelDeployer {
 	}
 
 	/**
-	 * Deploys what changed since the last startup deployment. Forms are bound to processes by
-	 * deployment, so a new deployment carries every form and decision model, the changed processes,
-	 * and all processes when a form or decision changed. Returns null when nothing changed.
+	 * Deploys all models when any of them changed since the last startup deployment: forms and the
+	 * called {@code agency-step} process are bound by deployment, so every deployment carries all
+	 * processes, forms and decisions. Returns null when nothing changed.
 	 */
 	public DeploymentWithDefinitions deployModels() {
 		return deploy(readModels());
@@ -74,13 +74,10 @@ public class ModelDeployer {
 			log.info("{} models unchanged, nothing deployed", models.size());
 			return null;
 		}
-		boolean sharedChanged = changed.stream().anyMatch(name -> !name.endsWith(".bpmn"));
+		// Everything goes into the new deployment: call activities (agency-step) and forms are bound
+		// by deployment, so a procedure must always find its called process and forms beside it.
 		var builder = this.repositoryService.createDeployment().name(this.deploymentName).source(SOURCE);
-		models.forEach((name, bytes) -> {
-			if (!name.endsWith(".bpmn") || sharedChanged || changed.contains(name)) {
-				builder.addInputStream(name, new ByteArrayInputStream(bytes));
-			}
-		});
+		models.forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
 		try {
 			DeploymentWithDefinitions deployment = builder.deployWithResult();
 			log.info("Deployed changed models {} as deployment {}", changed, deployment.getId());

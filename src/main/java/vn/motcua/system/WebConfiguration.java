@@ -10,7 +10,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Vietnamese first: pages are in Vietnamese unless the user picks English with {@code ?lang=en}. */
+/**
+ * Vietnamese first: pages are in Vietnamese unless the user picks English with {@code ?lang=en};
+ * {@code /api/**} answers in the language of an explicit {@code Accept-Language} header.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -20,6 +23,9 @@ class WebConfiguration implements WebMvcConfigurer {
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("motcua-lang");
 		resolver.setDefaultLocale(VIETNAMESE);
+		// Pages are Vietnamese unless chosen otherwise; JSON APIs honour an explicit Accept-Language.
+		resolver.setDefaultLocaleFunction(request -> request.getRequestURI().startsWith("/api/")
+				&& request.getHeader("Accept-Language") != null ? request.getLocale() : VIETNAMESE);
 		return resolver;
 	}
 

@@ -1,0 +1,68 @@
+package vn.motcua.escalation;
+
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.organisation.Organisation;
+import vn.motcua.organisation.Unit;
+import vn.motcua.procedure.DossierVariables;
+import vn.motcua.procedure.Handoff;
+import vn.motcua.procedure.Handoffs;
+
+/**
+ * {@code dossierDeadlines}, for the dossier-level deadline of every procedure, e.g.
+ * {@code camunda:candidateGroups="${dossierDeadlines.officersAtFault(execution)}"}.
+ */
+@Component("dossierDeadlines")
+public class DossierDeadlines {
+
+	private final Handoffs handoffs;
+
+	private final Organisation organisation;
+
+	DossierDeadlines(Handoffs handoffs, Organisation organisation) {
+		this.handoffs = handoffs;
+		this.organisation = organisation;
+	}
+
+	/** Due date of a timer that waits for the register step to compute the real one. */
+	static final Date NOT_YET_KNOWN = Date.from(java.time.Instant.parse("9999-12-31T00:00:00Z"));
+
+	/**
+	 * The apology instant for the timer of the dossier deadline event sub-process. That timer is
+	 * created when the process instance starts, before {@code registerDossierDelegate} computes
+	 * {@code apologyAt}: then it is created far in the future and the register step moves it.
+	 */
+	public Date apologyAt(VariableScope scope) {
+		return scope.getVariable(DossierVariables.APOLOGY_AT) instanceof Date date ? date : NOT_YET_KNOWN;
+	}
+
+	/** Officers group of the unit at fault. */
+	public String officersAtFault(VariableScope scope) {
+		return unitAtFault(scope).officersGroup();
+	}
+
+	/**
+	 * The unit holding the most overdue open step of the dossier (the open step due first); else
+	 * the unit that finished the last step; else the receiving unit.
+	 */
+	public Unit unitAtFault(VariableScope scope) {
+		return this.organisation.unit(unitAtFault(String.valueOf(scope.getVariable(DossierVariables.DOSSIER_CODE)),
+				String.valueOf(scope.getVariable(DossierVariables.LAST_UNIT))));
+	}
+
+	String unitAtFault(String dossierCode, String lastUnit) {
+		List<Handoff> all = this.handoffs.ofDossier(dossierCode);
+		return all.stream()
+			.filter(Handoff::open)
+			.min(Comparator.comparing(Handoff::dueAt))
+			.or(() -> all.stream().filter(h -> !h.open()).max(Comparator.comparing(Handoff::finishedAt)))
+			.map(Handoff::toUnit)
+			.orElse(lastUnit);
+	}
+
+}

@@ -1,0 +1,15 @@
+package vn.motcua.intake;
+
+import java.util.Date;
+
+import vn.motcua.organisation.Unit;
+
+/**
+ * Assigns dossier codes (mã hồ sơ). Behind an interface because Circular 03/2025/TT-VPCP may
+ * change the format of Circular 01/2018 Art. 19. Must be called inside the intake transaction.
+ */
+interface DossierCodeGenerator {
+
+	String next(Unit receivingUnit, Date receivedAt);
+
+}

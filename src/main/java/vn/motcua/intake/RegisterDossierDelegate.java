@@ -1,0 +1,159 @@
+package vn.motcua.intake;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.spin.json.SpinJsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.deadline.LegalCalendar;
+import vn.motcua.organisation.Organisation;
+import vn.motcua.organisation.Unit;
+import vn.motcua.procedure.DossierClock;
+import vn.motcua.procedure.DossierVariables;
+
+/**
+ * {@code ${registerDossierDelegate}}: records the dossier, assigns its code (also the business
+ * key) and computes the appointment {@code dossierDue} from the input {@code legalWorkingDays}
+ * (with the 15:00 cut-off when the input {@code sameDay} is true) and {@code apologyAt}, one
+ * working day before it. The receiving unit defaults to the desk of the officer who starts.
+ */
+@Component("registerDossierDelegate")
+class RegisterDossierDelegate implements JavaDelegate {
+
+	private static final Logger log = LoggerFactory.getLogger(RegisterDossierDelegate.class);
+
+	private final Organisation organisation;
+
+	private final LegalCalendar calendar;
+
+	private final DossierCodeGenerator codes;
+
+	private final Dossiers dossiers;
+
+	RegisterDossierDelegate(Organisation organisation, LegalCalendar legalCalendar, DossierCodeGenerator codes,
+			Dossiers dossiers) {
+		this.organisation = organisation;
+		this.calendar = legalCalendar;
+		this.codes = codes;
+		this.dossiers = dossiers;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		String user = auth == null ? null : auth.getUserId();
+		Unit unit = receivingUnit(execution, auth);
+		Object legal = execution.getVariable(DossierVariables.LEGAL_WORKING_DAYS);
+		if (!(legal instanceof Number)) {
+			throw new IllegalStateException("Mô hình thiếu tham số đầu vào 'legalWorkingDays' (số ngày làm việc)");
+		}
+		double legalDays = ((Number) legal).doubleValue();
+		boolean sameDay = Boolean.TRUE.equals(execution.getVariable(DossierVariables.SAME_DAY));
+		String applicant = string(execution, DossierVariables.APPLICANT_NAME);
+		if (applicant == null || applicant.isBlank()) {
+			throw new IllegalArgumentException("Thiếu họ và tên người nộp hồ sơ");
+		}
+		Date receivedAt = ClockUtil.getCurrentTime();
+		Date due = sameDay ? this.calendar.dueFromSameDay(receivedAt, legalDays)
+				: this.calendar.dueFrom(receivedAt, legalDays);
+		Date apologyAt = this.calendar.before(due, 1);
+		ProcessDefinition definition = execution.getProcessEngineServices()
+			.getRepositoryService()
+			.getProcessDefinition(execution.getProcessDefinitionId());
+		String procedureName = definition.getName() == null ? definition.getKey() : definition.getName();
+		String code = this.codes.next(unit, receivedAt);
+		String channel = string(execution, DossierVariables.CHANNEL);
+		this.dossiers.insert(new Dossier(code, execution.getProcessInstanceId(), definition.getKey(), procedureName,
+				definition.getVersion(), unit.code(), user, applicant,
+				string(execution, DossierVariables.APPLICANT_ID_NUMBER),
+				string(execution, DossierVariables.APPLICANT_PHONE), string(execution, DossierVariables.APPLICANT_EMAIL),
+				string(execution, DossierVariables.APPLICANT_ADDRESS), channel == null ? "in-person" : channel,
+				documents(execution.getVariable(DossierVariables.DOCUMENTS)), BigDecimal.valueOf(legalDays), receivedAt,
+				due, due, due, DossierStatus.IN_PROGRESS, null, null, null, null, null));
+		execution.setProcessBusinessKey(code);
+		var root = execution.getProcessInstance();
+		root.setVariable(DossierVariables.DOSSIER_CODE, code);
+		root.setVariable(DossierVariables.RECEIVING_UNIT, unit.code());
+		root.setVariable(DossierVariables.PROCEDURE_NAME, procedureName);
+		root.setVariable(DossierVariables.CHANNEL, channel == null ? "in-person" : channel);
+		root.setVariable(DossierVariables.RECEIVED_AT, receivedAt);
+		root.setVariable(DossierVariables.LEGAL_WORKING_DAYS, legalDays);
+		root.setVariable(DossierVariables.DOSSIER_DUE, due);
+		root.setVariable(DossierVariables.APOLOGY_AT, apologyAt);
+		root.setVariable(DossierVariables.LAST_UNIT, unit.code());
+		moveApologyTimer(execution, apologyAt);
+		log.info("Dossier {} ({}) received at {} by {}, appointment {}", code, procedureName, unit.code(), user, due);
+	}
+
+	/**
+	 * The apology timer of the event sub-process was created with the process instance, before
+	 * the appointment was known (see {@code dossierDeadlines.apologyAt}); it is not flushed yet, so
+	 * it is moved on the entity.
+	 */
+	private static void moveApologyTimer(DelegateExecution execution, Date apologyAt) {
+		if (execution.getProcessInstance() instanceof ExecutionEntity root) {
+			for (JobEntity job : root.getJobs()) {
+				if (DossierClock.APOLOGY_TIMER.equals(job.getActivityId())) {
+					job.setDuedate(apologyAt);
+				}
+			}
+		}
+	}
+
+	private Unit receivingUnit(DelegateExecution execution, Authentication auth) {
+		String code = string(execution, DossierVariables.RECEIVING_UNIT);
+		if (code != null && !code.isBlank()) {
+			return this.organisation.unit(code.strip());
+		}
+		if (auth != null && auth.getGroupIds() != null) {
+			for (Unit desk : this.organisation.desks()) {
+				if (auth.getGroupIds().contains(desk.officersGroup()) || auth.getGroupIds().contains(desk.supervisorsGroup())) {
+					return desk;
+				}
+			}
+		}
+		throw new IllegalArgumentException("Không xác định được đơn vị tiếp nhận: người dùng "
+				+ (auth == null ? "(không đăng nhập)" : auth.getUserId()) + " không thuộc bộ phận một cửa nào");
+	}
+
+	private static String string(DelegateExecution execution, String name) {
+		Object value = execution.getVariable(name);
+		return value == null ? null : value.toString();
+	}
+
+	/** Checklist values, from a Camunda Form (JSON array), a list or a comma-separated text. */
+	static List<String> documents(Object value) {
+		List<String> result = new ArrayList<>();
+		if (value instanceof SpinJsonNode json) {
+			if (json.isArray()) {
+				json.elements().forEach(e -> result.add(e.isString() ? e.stringValue() : e.toString()));
+			}
+			else if (json.isString()) {
+				result.add(json.stringValue());
+			}
+		}
+		else if (value instanceof Collection<?> list) {
+			list.forEach(e -> result.add(String.valueOf(e)));
+		}
+		else if (value != null && !value.toString().isBlank()) {
+			for (String part : value.toString().split(",")) {
+				result.add(part.strip());
+			}
+		}
+		return result;
+	}
+
+}

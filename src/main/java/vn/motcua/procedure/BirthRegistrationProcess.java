@@ -1,0 +1,66 @@
+package vn.motcua.procedure;
+
+/**
+ * Birth registration + permanent residence registration + health-insurance card for a child
+ * under 6 (liên thông, Decree 63/2024/NĐ-CP). Model {@code processes/birth-registration.bpmn}.
+ */
+public final class BirthRegistrationProcess {
+
+	public static final String KEY = "birth-registration";
+
+	public static final String INTAKE_FORM = KEY + "-intake";
+
+	/** Legal total of the procedure group in working days. */
+	public static final double LEGAL_WORKING_DAYS = 3;
+
+	/** Element ids. */
+	public static final class Elements {
+
+		public static final String START = "StartEvent_DossierReceived";
+
+		public static final String REGISTER_DOSSIER = "Task_RegisterDossier";
+
+		public static final String CHECK_COMPLETENESS = "CallActivity_CheckCompleteness";
+
+		public static final String REGISTER_BIRTH = "CallActivity_RegisterBirth";
+
+		public static final String REGISTER_RESIDENCE = "CallActivity_RegisterResidence";
+
+		public static final String ISSUE_HEALTH_INSURANCE = "CallActivity_IssueHealthInsurance";
+
+		public static final String RETURN_RESULT = "Task_ReturnResult";
+
+		public static final String CLOSE_DOSSIER = "Task_CloseDossier";
+
+		public static final String RESULT_RETURNED = "EndEvent_ResultReturned";
+
+		public static final String DOSSIER_REFUSED = "EndEvent_DossierRefused";
+
+		public static final String APOLOGY_DUE = "StartEvent_ApologyDue";
+
+		public static final String ISSUE_APOLOGY = "Task_IssueApology";
+
+		public static final String RESCHEDULE_DOSSIER = "Task_RescheduleDossier";
+
+		private Elements() {
+		}
+
+	}
+
+	/** Procedure-specific variables (intake form). */
+	public static final String CHILD_NAME = "childName";
+
+	public static final String CHILD_BIRTH_DATE = "childBirthDate";
+
+	public static final String CHILD_SEX = "childSex";
+
+	public static final String BIRTHPLACE = "birthplace";
+
+	public static final String FATHER_NAME = "fatherName";
+
+	public static final String MOTHER_NAME = "motherName";
+
+	private BirthRegistrationProcess() {
+	}
+
+}

@@ -1,0 +1,89 @@
+package vn.motcua.procedure;
+
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.motcua.intake.Dossier;
+import vn.motcua.intake.Dossiers;
+import vn.motcua.intake.Timeliness;
+import vn.motcua.intake.UnknownDossierException;
+
+/** {@code GET /api/dossiers/{code}}: status, appointment and the handoffs (control sheet) of a dossier. */
+@RestController
+class DossierStatusController {
+
+	private final Dossiers dossiers;
+
+	private final Handoffs handoffs;
+
+	private final DossierAccess access;
+
+	DossierStatusController(Dossiers dossiers, Handoffs handoffs, DossierAccess access) {
+		this.dossiers = dossiers;
+		this.handoffs = handoffs;
+		this.access = access;
+	}
+
+	@GetMapping("/api/dossiers/{code}")
+	ResponseEntity<Map<String, Object>> dossier(@PathVariable String code, Authentication auth) {
+		Dossier d = this.dossiers.get(code);
+		if (!this.access.mayRead(auth, d)) {
+			return ResponseEntity.status(HttpStatus.FORBIDDEN)
+				.body(Map.of("message", "Bạn không có quyền xem hồ sơ " + code + "."));
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("code", d.code());
+		body.put("procedureKey", d.procedureKey());
+		body.put("procedure", d.procedureName());
+		body.put("procedureVersion", d.procedureVersion());
+		body.put("receivingUnit", d.receivingUnit());
+		body.put("applicantName", d.applicantName());
+		body.put("channel", d.channel());
+		body.put("status", d.status().name());
+		body.put("receivedAt", local(d.receivedAt()));
+		body.put("originalAppointment", local(d.originalDue()));
+		body.put("appointment", local(d.due()));
+		body.put("clockPaused", d.clockPaused());
+		body.put("finishedAt", local(d.finishedAt()));
+		body.put("timeliness", d.timeliness() == null ? null : d.timeliness().name());
+		body.put("refusalReason", d.refusalReason());
+		body.put("handoffs", this.handoffs.ofDossier(code).stream().map(h -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("step", h.stepName());
+			row.put("element", h.stepElement());
+			row.put("function", h.function());
+			row.put("fromUnit", h.fromUnit());
+			row.put("toUnit", h.toUnit());
+			row.put("receivedAt", local(h.receivedAt()));
+			row.put("dueAt", local(h.dueAt()));
+			row.put("allottedWorkingDays", h.allottedDays());
+			row.put("finishedAt", local(h.finishedAt()));
+			row.put("finishedBy", h.finishedBy());
+			row.put("workingDaysUsed", h.workingDaysUsed());
+			row.put("outcome", h.outcome());
+			row.put("stepOutcome", h.stepOutcome());
+			return row;
+		}).toList());
+		return ResponseEntity.ok(body);
+	}
+
+	@ExceptionHandler(UnknownDossierException.class)
+	ResponseEntity<Map<String, Object>> unknown(UnknownDossierException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", ex.getMessage()));
+	}
+
+	private static String local(Date date) {
+		return date == null ? null : LocalDateTime.ofInstant(date.toInstant(), Timeliness.ZONE).toString();
+	}
+
+}

@@ -1,0 +1,88 @@
+package vn.motcua.procedure;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.deadline.LegalCalendar;
+import vn.motcua.organisation.Organisation;
+import vn.motcua.organisation.Routing;
+import vn.motcua.organisation.Unit;
+
+/**
+ * {@code ${receiveHandoffDelegate}}: the unit that handles {@code stepFunction} for this dossier
+ * receives it from {@code lastUnit}. Records the handoff, checks that the organisation allows
+ * the handoff between their levels, and computes {@code stepDue} (15:00 cut-off when
+ * {@code stepSameDay}) and {@code stepWarningAt}.
+ */
+@Component("receiveHandoffDelegate")
+class ReceiveHandoffDelegate implements JavaDelegate {
+
+	private static final Logger log = LoggerFactory.getLogger(ReceiveHandoffDelegate.class);
+
+	private final Organisation organisation;
+
+	private final Routing routing;
+
+	private final LegalCalendar calendar;
+
+	private final Handoffs handoffs;
+
+	private final DeadlineProperties deadlines;
+
+	ReceiveHandoffDelegate(Organisation organisation, Routing routing, LegalCalendar legalCalendar, Handoffs handoffs,
+			DeadlineProperties deadlines) {
+		this.organisation = organisation;
+		this.routing = routing;
+		this.calendar = legalCalendar;
+		this.handoffs = handoffs;
+		this.deadlines = deadlines;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String function = StepVariables.required(execution, AgencyStepProcess.STEP_FUNCTION);
+		String name = StepVariables.required(execution, AgencyStepProcess.STEP_NAME);
+		double allotment = StepVariables.number(execution, AgencyStepProcess.STEP_ALLOTMENT);
+		boolean sameDay = Boolean.TRUE.equals(execution.getVariable(AgencyStepProcess.STEP_SAME_DAY));
+		String code = StepVariables.required(execution, DossierVariables.DOSSIER_CODE);
+		Unit to = this.routing.unitFor(execution, function);
+		String last = StepVariables.string(execution, DossierVariables.LAST_UNIT);
+		Unit from = this.organisation.unit(last == null ? StepVariables.required(execution, DossierVariables.RECEIVING_UNIT) : last);
+		if (!from.code().equals(to.code()) && !this.organisation.mayHandOff(from, to)) {
+			throw new IllegalStateException("Tổ chức không cho phép " + from.name() + " (" + from.level() + ") chuyển hồ sơ "
+					+ code + " cho " + to.name() + " (" + to.level() + ")");
+		}
+		Date now = ClockUtil.getCurrentTime();
+		Date due = sameDay ? this.calendar.dueFromSameDay(now, allotment) : this.calendar.dueFrom(now, allotment);
+		Date warning = this.calendar.before(due, this.deadlines.warningBeforeWorkingDays());
+		if (warning.before(now)) {
+			warning = now;
+		}
+		long id = this.handoffs.insert(code, execution.getProcessInstanceId(), callActivityId(execution), name, function,
+				from.code(), to.code(), now, due, allotment);
+		execution.setVariable(AgencyStepProcess.HANDOFF_ID, id);
+		execution.setVariable(AgencyStepProcess.STEP_UNIT, to.code());
+		execution.setVariable(AgencyStepProcess.STEP_DUE, due);
+		execution.setVariable(AgencyStepProcess.STEP_WARNING_AT, warning);
+		// values of the previous step must not pre-fill this step's form
+		execution.removeVariable(AgencyStepProcess.STEP_OUTCOME);
+		execution.removeVariable(AgencyStepProcess.SUPPLEMENT_ITEMS);
+		execution.removeVariable(AgencyStepProcess.STEP_FINISHED_BY);
+		log.info("Dossier {}: step '{}' handed from {} to {}, due {}", code, name, from.code(), to.code(), due);
+	}
+
+	private static String callActivityId(DelegateExecution execution) {
+		if (execution instanceof ExecutionEntity entity && entity.getProcessInstance().getSuperExecution() != null) {
+			return entity.getProcessInstance().getSuperExecution().getActivityId();
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,318 @@
+package vn.motcua.procedure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+
+import vn.motcua.intake.Dossier;
+import vn.motcua.intake.DossierStatus;
+import vn.motcua.intake.Timeliness;
+
+import static vn.motcua.procedure.AgencyStepProcess.Elements.HANDLE_STEP;
+import static vn.motcua.procedure.BirthRegistrationProcess.Elements;
+
+/**
+ * The birth registration procedure end to end, run on each organisation file by a subclass that
+ * names the units the organisation routes to.
+ */
+abstract class BirthRegistrationScenarios extends ProcedureTestBase {
+
+	/** The commune whose desk receives the dossier (and registers the birth). */
+	abstract String commune();
+
+	/** The commune police (permanent residence). */
+	abstract String police();
+
+	/** The social insurance unit (health-insurance card). */
+	abstract String socialInsurance();
+
+	String officers(String unit) {
+		return unit + "-officers";
+	}
+
+	ProcessInstance receive(LocalDateTime at) {
+		clock(at);
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(DossierVariables.RECEIVING_UNIT, commune());
+		variables.put(DossierVariables.APPLICANT_NAME, "Nguyễn Thị Lan");
+		variables.put(DossierVariables.APPLICANT_ID_NUMBER, "001190012345");
+		variables.put(DossierVariables.APPLICANT_PHONE, "0912345678");
+		variables.put(DossierVariables.APPLICANT_ADDRESS, "Thôn Đông, " + commune());
+		variables.put(DossierVariables.CHANNEL, "in-person");
+		variables.put(DossierVariables.DOCUMENTS, List.of("to-khai-dien-tu", "giay-chung-sinh"));
+		variables.put(BirthRegistrationProcess.CHILD_NAME, "Trần Minh An");
+		variables.put(BirthRegistrationProcess.CHILD_BIRTH_DATE, "2026-02-10");
+		variables.put(BirthRegistrationProcess.CHILD_SEX, "nam");
+		variables.put(BirthRegistrationProcess.MOTHER_NAME, "Nguyễn Thị Lan");
+		return this.runtime.startProcessInstanceByKey(BirthRegistrationProcess.KEY, variables);
+	}
+
+	Task step(String code, String unit) {
+		Task task = task(code, HANDLE_STEP, officers(unit));
+		assertThat(task).as("step task for " + unit).isNotNull();
+		return task;
+	}
+
+	/** Received Friday 13/02/2026 09:00; checked and the birth registered the same morning. */
+	ProcessInstance throughBirthRegistration() {
+		ProcessInstance instance = receive(BEFORE_TET);
+		String code = codeOf(instance);
+		clock(BEFORE_TET.plusMinutes(30));
+		completeStep(step(code, commune()), AgencyStepProcess.DONE, Map.of());
+		clock(BEFORE_TET.plusMinutes(60));
+		completeStep(step(code, commune()), AgencyStepProcess.DONE, Map.of());
+		return instance;
+	}
+
+	@Test
+	void happyPath() {
+		ProcessInstance instance = receive(BEFORE_TET);
+		String code = codeOf(instance);
+		assertThat(code).matches("\\d{3}\\.\\d{2}\\.\\d{2}\\.H\\d{2}-260213-\\d{4}");
+		assertThat(instance.getBusinessKey()).isEqualTo(code);
+		Dossier dossier = this.dossiers.get(code);
+		// 3 working days from Friday 09:00, across Tết (14–22/02): Wednesday 25/02 09:00
+		assertThat(local(dossier.due())).isEqualTo(LocalDateTime.of(2026, 2, 25, 9, 0));
+		assertThat(dossier.due()).isEqualTo(this.calendar.dueFrom(at(BEFORE_TET), 3));
+		assertThat(this.runtime.getVariable(instance.getId(), DossierVariables.APOLOGY_AT))
+			.isEqualTo(this.calendar.before(dossier.due(), 1));
+		assertThat(timer(instance.getId(), Elements.APOLOGY_DUE).getDuedate()).isEqualTo(this.calendar.before(dossier.due(), 1));
+		assertThat(dossier.status()).isEqualTo(DossierStatus.IN_PROGRESS);
+
+		Task check = step(code, commune());
+		assertThat(check.getName()).isEqualTo("Kiểm tra tính đầy đủ của hồ sơ");
+		assertThat(local(check.getDueDate())).isEqualTo(LocalDateTime.of(2026, 2, 13, 14, 30));
+		// formRef="${stepForm}" is evaluated, with binding deployment
+		Task withForm = this.tasks.createTaskQuery().taskId(check.getId()).initializeFormKeys().singleResult();
+		assertThat(withForm.getCamundaFormRef().getKey()).isEqualTo("completeness-check");
+		assertThat(this.forms.getDeployedTaskForm(check.getId())).isNotNull();
+		clock(BEFORE_TET.plusMinutes(30));
+		completeStep(check, AgencyStepProcess.DONE, Map.of());
+
+		Task birth = step(code, commune());
+		assertThat(birth.getName()).isEqualTo("Đăng ký khai sinh");
+		// same-day step of one working day received at 09:30 Friday: due Monday 23/02 09:30
+		assertThat(local(birth.getDueDate())).isEqualTo(LocalDateTime.of(2026, 2, 23, 9, 30));
+		clock(BEFORE_TET.plusMinutes(60));
+		completeStep(birth, AgencyStepProcess.DONE, Map.of());
+
+		Task residence = step(code, police());
+		Task insurance = step(code, socialInsurance());
+		clock(BEFORE_TET.plusHours(2));
+		completeStep(residence, AgencyStepProcess.DONE, Map.of());
+		completeStep(insurance, AgencyStepProcess.DONE, Map.of());
+
+		Task giveBack = task(code, Elements.RETURN_RESULT, officers(commune()));
+		assertThat(giveBack.getDueDate()).isEqualTo(dossier.due());
+		clock(BEFORE_TET.plusHours(3));
+		this.tasks.complete(giveBack.getId(), Map.of("returnMethod", "in-person", "resultHandedOver", true,
+				"recipientName", "Nguyễn Thị Lan"));
+
+		assertThat(instance).isEnded().hasPassed(Elements.CLOSE_DOSSIER, Elements.RESULT_RETURNED);
+		Dossier returned = this.dossiers.get(code);
+		assertThat(returned.status()).isEqualTo(DossierStatus.RETURNED);
+		assertThat(returned.timeliness()).isEqualTo(Timeliness.EARLY);
+		List<Handoff> sheet = this.handoffs.ofDossier(code);
+		assertThat(sheet).extracting(Handoff::toUnit)
+			.containsExactlyInAnyOrder(commune(), commune(), police(), socialInsurance());
+		assertThat(sheet).allSatisfy(h -> {
+			assertThat(h.finishedAt()).isNotNull();
+			assertThat(h.stepOutcome()).isEqualTo("done");
+		});
+		// checked on the day it was due (14:30), the others before their due day
+		assertThat(sheet).extracting(Handoff::outcome).containsExactly("ON_TIME", "EARLY", "EARLY", "EARLY");
+		assertThat(sheet).filteredOn(h -> h.toUnit().equals(police())).singleElement().satisfies(h -> {
+			assertThat(h.fromUnit()).isEqualTo(commune());
+			assertThat(h.stepElement()).isEqualTo(Elements.REGISTER_RESIDENCE);
+			assertThat(h.allottedDays()).isEqualByComparingTo(BigDecimal.valueOf(2));
+			assertThat(h.workingDaysUsed()).isEqualByComparingTo(new BigDecimal("0.13"));
+		});
+	}
+
+	@Test
+	void supplementStopsAndRestartsTheClocksAcrossTet() {
+		ProcessInstance instance = receive(BEFORE_TET);
+		String code = codeOf(instance);
+		clock(BEFORE_TET.plusMinutes(30));
+		completeStep(step(code, commune()), AgencyStepProcess.DONE, Map.of());
+		Task birth = step(code, commune());
+		var dossierDue = this.dossiers.get(code).due();
+
+		// Friday 10:30: the civil-status officer asks for the original birth certificate
+		LocalDateTime asked = BEFORE_TET.plusMinutes(90);
+		clock(asked);
+		completeStep(birth, AgencyStepProcess.SUPPLEMENT, Map.of(AgencyStepProcess.SUPPLEMENT_ITEMS, "Giấy chứng sinh bản chính"));
+		Dossier waiting = this.dossiers.get(code);
+		assertThat(waiting.status()).isEqualTo(DossierStatus.WAITING_CITIZEN);
+		assertThat(waiting.officeTimeLeft()).isEqualTo(this.calendar.officeTimeBetween(at(asked), dossierDue));
+		assertThat(timer(instance.getId(), Elements.APOLOGY_DUE).getDuedate()).isEqualTo(DossierClock.STOPPED);
+		Task supplement = task(code, AgencyStepProcess.Elements.RECEIVE_SUPPLEMENT, officers(commune()));
+		assertThat(supplement.getDueDate()).isEqualTo(this.calendar.dueFrom(at(asked), 7));
+		Handoff paused = this.handoffs.ofDossier(code).get(1);
+		assertThat(paused.stepTimeLeft()).isEqualTo(this.calendar.officeTimeBetween(at(asked), paused.dueAt()));
+
+		// the citizen brings it on Tuesday 24/02 14:00
+		LocalDateTime back = LocalDateTime.of(2026, 2, 24, 14, 0);
+		clock(back);
+		this.tasks.complete(supplement.getId(), Map.of("supplementReceived", true));
+		Task again = step(code, commune());
+		// 7 office hours were left (Fri 10:30–17:00 less lunch, Mon 23/02 07:30–09:30): Wed 25/02 11:30
+		assertThat(local(again.getDueDate())).isEqualTo(LocalDateTime.of(2026, 2, 25, 11, 30));
+		assertThat(again.getDueDate()).isEqualTo(this.calendar.resume(at(back), paused.stepTimeLeft()));
+		Dossier resumed = this.dossiers.get(code);
+		assertThat(resumed.status()).isEqualTo(DossierStatus.IN_PROGRESS);
+		assertThat(resumed.due()).isEqualTo(this.calendar.resume(at(back), waiting.officeTimeLeft()));
+		assertThat(local(resumed.due())).isEqualTo(LocalDateTime.of(2026, 2, 27, 11, 0));
+		Job apology = timer(instance.getId(), Elements.APOLOGY_DUE);
+		assertThat(apology.isSuspended()).isFalse();
+		assertThat(apology.getDuedate()).isEqualTo(this.calendar.before(resumed.due(), 1));
+		assertThat(this.runtime.getVariable(instance.getId(), DossierVariables.DOSSIER_DUE)).isEqualTo(resumed.due());
+
+		// a second supplement by the same agency is refused
+		assertThatThrownBy(() -> completeStep(again, AgencyStepProcess.SUPPLEMENT,
+				Map.of(AgencyStepProcess.SUPPLEMENT_ITEMS, "Văn bản ủy quyền")))
+			.hasRootCauseInstanceOf(StepRuleViolation.class)
+			.hasMessageContaining("mỗi cơ quan chỉ được yêu cầu bổ sung hồ sơ một lần");
+		completeStep(again, AgencyStepProcess.DONE, Map.of());
+		Handoff done = this.handoffs.ofDossier(code).get(1);
+		assertThat(done.outcome()).isEqualTo("EARLY");
+		assertThat(done.pausedWorkingDays()).isGreaterThan(BigDecimal.ZERO);
+		assertThat(step(code, police())).isNotNull();
+		// the step sub-process hands back the moved appointment, not the one it started with
+		assertThat(this.runtime.getVariable(instance.getId(), DossierVariables.DOSSIER_DUE)).isEqualTo(resumed.due());
+	}
+
+	@Test
+	void citizenWhoDoesNotSupplementIsRefused() {
+		ProcessInstance instance = receive(BEFORE_TET);
+		String code = codeOf(instance);
+		completeStep(step(code, commune()), AgencyStepProcess.SUPPLEMENT,
+				Map.of(AgencyStepProcess.SUPPLEMENT_ITEMS, "Tờ khai có chữ ký"));
+		Task supplement = task(code, AgencyStepProcess.Elements.RECEIVE_SUPPLEMENT, officers(commune()));
+		Job overdue = timer(supplement.getProcessInstanceId(), AgencyStepProcess.Elements.SUPPLEMENT_OVERDUE);
+		assertThat(overdue.getDuedate()).isEqualTo(supplement.getDueDate());
+		ClockUtilHelper.after(overdue.getDuedate());
+		this.management.executeJob(overdue.getId());
+		assertThat(instance).isEnded().hasPassed(Elements.DOSSIER_REFUSED);
+		Dossier refused = this.dossiers.get(code);
+		assertThat(refused.status()).isEqualTo(DossierStatus.REFUSED);
+		assertThat(refused.refusalReason()).contains("không bổ sung");
+	}
+
+	@Test
+	void refusal() {
+		ProcessInstance instance = receive(BEFORE_TET);
+		String code = codeOf(instance);
+		Task check = step(code, commune());
+		assertThatThrownBy(() -> completeStep(check, AgencyStepProcess.REFUSE, Map.of()))
+			.hasRootCauseInstanceOf(StepRuleViolation.class)
+			.hasMessageContaining("lý do");
+		assertThatThrownBy(() -> completeStep(check, AgencyStepProcess.SUPPLEMENT, Map.of()))
+			.hasRootCauseInstanceOf(StepRuleViolation.class)
+			.hasMessageContaining("giấy tờ cần bổ sung");
+		completeStep(check, AgencyStepProcess.REFUSE,
+				Map.of(DossierVariables.REFUSAL_REASON, "Trẻ đã được đăng ký khai sinh tại nơi khác"));
+		assertThat(instance).isEnded().hasPassed(Elements.DOSSIER_REFUSED).hasNotPassed(Elements.REGISTER_BIRTH);
+		Dossier refused = this.dossiers.get(code);
+		assertThat(refused.status()).isEqualTo(DossierStatus.REFUSED);
+		assertThat(refused.refusalReason()).isEqualTo("Trẻ đã được đăng ký khai sinh tại nơi khác");
+		assertThat(this.handoffs.ofDossier(code)).singleElement().extracting(Handoff::stepOutcome).isEqualTo("refuse");
+	}
+
+	@Test
+	void breachIsRecordedAndEscalatedToTheSupervisors() {
+		ProcessInstance instance = receive(BEFORE_TET);
+		String code = codeOf(instance);
+		clock(BEFORE_TET.plusMinutes(30));
+		completeStep(step(code, commune()), AgencyStepProcess.DONE, Map.of());
+		Task birth = step(code, commune());
+		String official = commune() + ".officer";
+		this.tasks.claim(birth.getId(), official);
+		String stepInstance = birth.getProcessInstanceId();
+
+		Job warning = timer(stepInstance, AgencyStepProcess.Elements.WARNING);
+		assertThat(warning.getDuedate()).isEqualTo(this.calendar.before(birth.getDueDate(), 0.5));
+		ClockUtilHelper.after(warning.getDuedate());
+		this.management.executeJob(warning.getId());
+		assertThat(this.handoffs.ofDossier(code).get(1).remindedAt()).isNotNull();
+
+		Job breach = timer(stepInstance, AgencyStepProcess.Elements.BREACH);
+		assertThat(breach.getDuedate()).isEqualTo(birth.getDueDate());
+		ClockUtilHelper.after(breach.getDuedate());
+		this.management.executeJob(breach.getId());
+		Task escalation = task(code, AgencyStepProcess.Elements.RESOLVE_BREACH, commune() + "-supervisors");
+		assertThat(escalation).isNotNull();
+		assertThat(escalation.getDueDate()).isEqualTo(this.calendar.dueFrom(ClockUtil.getCurrentTime(), 1));
+		Map<String, Object> row = this.jdbc.sql("select * from deadline_breach where dossier_code = ?")
+			.param(code)
+			.query()
+			.singleRow();
+		assertThat(row.get("UNIT_CODE")).isEqualTo(commune());
+		assertThat(row.get("OFFICIAL_USER_ID")).isEqualTo(official);
+		assertThat(row.get("ESCALATION_TASK_ID")).isEqualTo(escalation.getId());
+
+		completeStep(birth, AgencyStepProcess.DONE, Map.of());
+		Handoff late = this.handoffs.ofDossier(code).get(1);
+		assertThat(late.outcome()).isEqualTo("LATE");
+		assertThat(late.finishedBy()).isEqualTo(official);
+		assertThat(step(code, police())).isNotNull();
+	}
+
+	@Test
+	void apologyReschedulesOnce() {
+		ProcessInstance instance = throughBirthRegistration();
+		String code = codeOf(instance);
+		clock(BEFORE_TET.plusHours(2));
+		completeStep(step(code, socialInsurance()), AgencyStepProcess.DONE, Map.of());
+		var due = this.dossiers.get(code).due();
+
+		Job apologyDue = timer(instance.getId(), Elements.APOLOGY_DUE);
+		ClockUtilHelper.after(apologyDue.getDuedate());
+		this.management.executeJob(apologyDue.getId());
+		// the police still hold their step: the apology falls on them
+		Task apology = task(code, Elements.ISSUE_APOLOGY, officers(police()));
+		assertThat(apology).isNotNull();
+		assertThat(apology.getDueDate()).isEqualTo(due);
+
+		assertThatThrownBy(() -> this.tasks.complete(apology.getId(),
+				Map.of(DossierVariables.APOLOGY_REASON, "Chờ xác minh cư trú", DossierVariables.NEW_APPOINTMENT, "2026-02-20T10:00")))
+			.hasMessageContaining("phải sau ngày hẹn hiện tại");
+		this.tasks.complete(apology.getId(), Map.of(DossierVariables.APOLOGY_REASON, "Chờ xác minh thông tin cư trú",
+				DossierVariables.NEW_APPOINTMENT, "2026-03-02T16:00"));
+		Dossier rescheduled = this.dossiers.get(code);
+		assertThat(local(rescheduled.due())).isEqualTo(LocalDateTime.of(2026, 3, 2, 16, 0));
+		assertThat(rescheduled.originalDue()).isEqualTo(due);
+		assertThat(this.runtime.getVariable(instance.getId(), DossierVariables.DOSSIER_DUE)).isEqualTo(rescheduled.due());
+		Map<String, Object> row = this.jdbc.sql("select * from apology where dossier_code = ?").param(code).query().singleRow();
+		assertThat(row.get("UNIT_AT_FAULT")).isEqualTo(police());
+
+		// a second apology task (started by hand) cannot reschedule again
+		this.runtime.createProcessInstanceModification(instance.getId()).startBeforeActivity(Elements.ISSUE_APOLOGY).execute();
+		Task second = task(code, Elements.ISSUE_APOLOGY, officers(police()));
+		assertThatThrownBy(() -> this.tasks.complete(second.getId(), Map.of(DossierVariables.APOLOGY_REASON, "Lần hai",
+				DossierVariables.NEW_APPOINTMENT, "2026-03-10T16:00")))
+			.hasMessageContaining("chỉ được hẹn lại một lần");
+		assertThat(this.dossiers.get(code).due()).isEqualTo(rescheduled.due());
+
+		// returned after the legal date: late, although before the new appointment
+		clock(LocalDateTime.of(2026, 2, 26, 9, 0));
+		completeStep(step(code, police()), AgencyStepProcess.DONE, Map.of());
+		Task giveBack = task(code, Elements.RETURN_RESULT, officers(commune()));
+		assertThat(giveBack.getDueDate()).isEqualTo(rescheduled.due());
+		this.tasks.complete(giveBack.getId(), Map.of("resultHandedOver", true));
+		assertThat(this.dossiers.get(code).timeliness()).isEqualTo(Timeliness.LATE);
+	}
+
+}

@@ -1,0 +1,125 @@
+package vn.motcua.procedure;
+
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestExecutionListeners;
+
+import vn.motcua.deadline.LegalCalendar;
+import vn.motcua.intake.Dossiers;
+import vn.motcua.intake.Timeliness;
+
+/**
+ * Spring Boot scenario tests on H2 in memory, job executor off, timers fired explicitly with
+ * ClockUtil. Subclasses with the same properties share one cached context.
+ */
+@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:three-tier;MODE=LEGACY;DB_CLOSE_DELAY=-1",
+		"camunda.bpm.job-execution.enabled=false", "camunda.bpm.generate-unique-process-engine-name=true",
+		"spring.datasource.generate-unique-name=true" })
+@AutoConfigureMockMvc
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+public abstract class ProcedureTestBase {
+
+	/** Friday 13/02/2026 09:00, the last working day before the Tết holidays (14–22/02/2026). */
+	protected static final LocalDateTime BEFORE_TET = LocalDateTime.of(2026, 2, 13, 9, 0);
+
+	@Autowired
+	protected ProcessEngine engine;
+
+	@Autowired
+	protected RuntimeService runtime;
+
+	@Autowired
+	protected TaskService tasks;
+
+	@Autowired
+	protected FormService forms;
+
+	@Autowired
+	protected ManagementService management;
+
+	@Autowired
+	protected LegalCalendar calendar;
+
+	@Autowired
+	protected Dossiers dossiers;
+
+	@Autowired
+	protected Handoffs handoffs;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	@BeforeEach
+	void initAssertions() {
+		BpmnAwareTests.init(this.engine);
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	protected static Date at(LocalDateTime local) {
+		return Date.from(local.atZone(Timeliness.ZONE).toInstant());
+	}
+
+	protected static void clock(LocalDateTime local) {
+		ClockUtil.setCurrentTime(at(local));
+	}
+
+	protected static LocalDateTime local(Date date) {
+		return LocalDateTime.ofInstant(date.toInstant(), Timeliness.ZONE);
+	}
+
+	/** The open tasks of the dossier (root instance and its steps) with this definition key. */
+	protected List<Task> tasks(String code, String taskKey) {
+		return this.tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(taskKey).list();
+	}
+
+	protected Task task(String code, String taskKey, String candidateGroup) {
+		return this.tasks.createTaskQuery()
+			.processInstanceBusinessKey(code)
+			.taskDefinitionKey(taskKey)
+			.taskCandidateGroup(candidateGroup)
+			.singleResult();
+	}
+
+	protected Job timer(String processInstanceId, String activityId) {
+		return this.management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
+	}
+
+	protected void completeStep(Task task, String outcome, Map<String, Object> more) {
+		var variables = new java.util.HashMap<String, Object>(more);
+		variables.put(AgencyStepProcess.STEP_OUTCOME, outcome);
+		this.tasks.complete(task.getId(), variables);
+	}
+
+	protected String codeOf(ProcessInstance instance) {
+		return (String) this.runtime.getVariable(instance.getId(), DossierVariables.DOSSIER_CODE);
+	}
+
+}
