@@ -32,7 +32,7 @@ create index ix_report_handoff_dossier on report_handoff (dossier_code);
 -- day of a dossier still open after that day, and +1 on the day it finished; their running
 -- difference is the number of overdue dossiers at any midnight.
 create table report_daily (
-    day                date         not null,
+    report_day                date         not null,
     unit_code          varchar(100) not null,
     procedure_key      varchar(100) not null,
     received_online    integer      default 0 not null,
@@ -46,7 +46,7 @@ create table report_daily (
     overdue_ended      integer      default 0 not null,
     handoffs_finished  integer      default 0 not null,
     handoffs_late      integer      default 0 not null,
-    primary key (day, unit_code, procedure_key)
+    primary key (report_day, unit_code, procedure_key)
 );
 
 -- Names of the procedures seen, for row labels.

@@ -100,10 +100,10 @@ public class PerformanceReports {
 		String where = filter(params, units, procedure, "unit_code", "procedure_key");
 		String received = "received_online + received_in_person + received_postal";
 		String finished = "resolved_early + resolved_on_time + resolved_late + refused";
-		String inPeriod = "day >= :from";
+		String inPeriod = "report_day >= :from";
 		String sql = """
 				select unit_code, procedure_key,
-				  sum(case when day < :from then %1$s - (%2$s) else 0 end) as carried,
+				  sum(case when report_day < :from then %1$s - (%2$s) else 0 end) as carried,
 				  sum(case when %3$s then received_online else 0 end) as online,
 				  sum(case when %3$s then received_in_person else 0 end) as in_person,
 				  sum(case when %3$s then received_postal else 0 end) as postal,
@@ -116,7 +116,7 @@ public class PerformanceReports {
 				  sum(case when %3$s then handoffs_finished else 0 end) as handoffs,
 				  sum(case when %3$s then handoffs_late else 0 end) as handoffs_late
 				from report_daily
-				where day <= :to %4$s
+				where report_day <= :to %4$s
 				group by unit_code, procedure_key""".formatted(received, finished, inPeriod, where);
 		Map<String, Map<String, Figures>> result = new LinkedHashMap<>();
 		this.jdbc.query(sql, params, rs -> {
@@ -226,10 +226,10 @@ public class PerformanceReports {
 			months.put(m, new long[3]);
 		}
 		this.jdbc.query("""
-				select day, sum(resolved_early) as early, sum(resolved_on_time) as on_time, sum(resolved_late) as late
-				from report_daily where day >= :from and day <= :to %s
-				group by day""".formatted(where), params, rs -> {
-			long[] m = months.get(YearMonth.from(rs.getObject("day", LocalDate.class)));
+				select report_day, sum(resolved_early) as early, sum(resolved_on_time) as on_time, sum(resolved_late) as late
+				from report_daily where report_day >= :from and report_day <= :to %s
+				group by report_day""".formatted(where), params, rs -> {
+			long[] m = months.get(YearMonth.from(rs.getObject("report_day", LocalDate.class)));
 			m[0] += rs.getLong("early");
 			m[1] += rs.getLong("on_time");
 			m[2] += rs.getLong("late");

@@ -204,8 +204,8 @@ public class ReportCounters {
 		for (String column : COLUMNS) {
 			set.append(set.isEmpty() ? "" : ", ").append(column).append(" = ").append(column).append(" + ?");
 		}
-		String update = "update report_daily set " + set + " where day = ? and unit_code = ? and procedure_key = ?";
-		String insert = "insert into report_daily (day, unit_code, procedure_key, " + String.join(", ", COLUMNS)
+		String update = "update report_daily set " + set + " where report_day = ? and unit_code = ? and procedure_key = ?";
+		String insert = "insert into report_daily (report_day, unit_code, procedure_key, " + String.join(", ", COLUMNS)
 				+ ") values (?, ?, ?" + ", ?".repeat(COLUMNS.length) + ")";
 		for (Map.Entry<Key, int[]> entry : delta.entrySet()) {
 			int[] values = entry.getValue();
@@ -265,7 +265,7 @@ public class ReportCounters {
 		streaming.query("select * from report_handoff", rs -> {
 			HandoffState.map(rs, 0).contribute(counters, +1);
 		});
-		String insert = "insert into report_daily (day, unit_code, procedure_key, " + String.join(", ", COLUMNS)
+		String insert = "insert into report_daily (report_day, unit_code, procedure_key, " + String.join(", ", COLUMNS)
 				+ ") values (?, ?, ?" + ", ?".repeat(COLUMNS.length) + ")";
 		List<Object[]> batch = new ArrayList<>();
 		for (Map.Entry<Key, int[]> entry : counters.entrySet()) {
