@@ -95,39 +95,59 @@ public class PerformanceReports {
 	/** Figures per unit, then per procedure. */
 	Map<String, Map<String, Figures>> figures(Period period, Set<String> units, String procedure, boolean current,
 			Instant asOf) {
+		String received = "received_online + received_in_person + received_postal";
+		String finished = "resolved_early + resolved_on_time + resolved_late + refused";
+		// running sums before the period: whole months from report_monthly, the rest from report_daily
+		MapSqlParameterSource before = new MapSqlParameterSource().addValue("month", period.from().withDayOfMonth(1))
+			.addValue("from", period.from());
+		String beforeWhere = filter(before, units, procedure, "unit_code", "procedure_key");
+		Map<String, long[]> prefix = new java.util.HashMap<>();
+		this.jdbc.query("""
+				select unit_code, procedure_key, sum(open_delta) as open_delta, sum(overdue_delta) as overdue_delta
+				from (
+				  select unit_code, procedure_key, %1$s - (%2$s) as open_delta, overdue_started - overdue_ended as overdue_delta
+				  from report_monthly where report_day < :month %3$s
+				  union all
+				  select unit_code, procedure_key, %1$s - (%2$s), overdue_started - overdue_ended
+				  from report_daily where report_day >= :month and report_day < :from %3$s
+				) x
+				group by unit_code, procedure_key""".formatted(received, finished, beforeWhere), before, rs -> {
+			prefix.put(rs.getString(1) + "\u0000" + rs.getString(2),
+					new long[] { rs.getLong("open_delta"), rs.getLong("overdue_delta") });
+		});
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("from", period.from())
 			.addValue("to", period.to());
 		String where = filter(params, units, procedure, "unit_code", "procedure_key");
-		String received = "received_online + received_in_person + received_postal";
-		String finished = "resolved_early + resolved_on_time + resolved_late + refused";
-		String inPeriod = "report_day >= :from";
-		String sql = """
-				select unit_code, procedure_key,
-				  sum(case when report_day < :from then %1$s - (%2$s) else 0 end) as carried,
-				  sum(case when %3$s then received_online else 0 end) as online,
-				  sum(case when %3$s then received_in_person else 0 end) as in_person,
-				  sum(case when %3$s then received_postal else 0 end) as postal,
-				  sum(case when %3$s then resolved_early else 0 end) as early,
-				  sum(case when %3$s then resolved_on_time else 0 end) as on_time,
-				  sum(case when %3$s then resolved_late else 0 end) as late,
-				  sum(case when %3$s then refused else 0 end) as refused,
-				  sum(%1$s - (%2$s)) as open_at_end,
-				  sum(overdue_started - overdue_ended) as overdue_at_end,
-				  sum(case when %3$s then handoffs_finished else 0 end) as handoffs,
-				  sum(case when %3$s then handoffs_late else 0 end) as handoffs_late
-				from report_daily
-				where report_day <= :to %4$s
-				group by unit_code, procedure_key""".formatted(received, finished, inPeriod, where);
 		Map<String, Map<String, Figures>> result = new LinkedHashMap<>();
-		this.jdbc.query(sql, params, rs -> {
-			long open = rs.getLong("open_at_end");
-			long overdue = rs.getLong("overdue_at_end");
-			Figures f = new Figures(rs.getLong("carried"), rs.getLong("online"), rs.getLong("in_person"),
-					rs.getLong("postal"), rs.getLong("early"), rs.getLong("on_time"), rs.getLong("late"),
-					rs.getLong("refused"), current ? 0 : open - overdue, current ? 0 : overdue, rs.getLong("handoffs"),
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		this.jdbc.query("""
+				select unit_code, procedure_key,
+				  sum(received_online) as online, sum(received_in_person) as in_person, sum(received_postal) as postal,
+				  sum(resolved_early) as early, sum(resolved_on_time) as on_time, sum(resolved_late) as late,
+				  sum(refused) as refused, sum(%1$s - (%2$s)) as open_delta,
+				  sum(overdue_started - overdue_ended) as overdue_delta,
+				  sum(handoffs_finished) as handoffs, sum(handoffs_late) as handoffs_late
+				from report_daily
+				where report_day >= :from and report_day <= :to %3$s
+				group by unit_code, procedure_key""".formatted(received, finished, where), params, rs -> {
+			String unit = rs.getString("unit_code");
+			String key = rs.getString("procedure_key");
+			seen.add(unit + "\u0000" + key);
+			long[] p = prefix.getOrDefault(unit + "\u0000" + key, new long[2]);
+			long open = p[0] + rs.getLong("open_delta");
+			long overdue = p[1] + rs.getLong("overdue_delta");
+			Figures f = new Figures(p[0], rs.getLong("online"), rs.getLong("in_person"), rs.getLong("postal"),
+					rs.getLong("early"), rs.getLong("on_time"), rs.getLong("late"), rs.getLong("refused"),
+					current ? 0 : open - overdue, current ? 0 : overdue, rs.getLong("handoffs"),
 					rs.getLong("handoffs_late"));
-			result.computeIfAbsent(rs.getString("unit_code"), k -> new TreeMap<>())
-				.merge(rs.getString("procedure_key"), f, Figures::plus);
+			result.computeIfAbsent(unit, k -> new TreeMap<>()).merge(key, f, Figures::plus);
+		});
+		prefix.forEach((unitAndKey, p) -> {
+			if (!seen.contains(unitAndKey) && (p[0] != 0 || p[1] != 0)) {
+				String[] parts = unitAndKey.split("\u0000", 2);
+				Figures f = new Figures(p[0], 0, 0, 0, 0, 0, 0, 0, current ? 0 : p[0] - p[1], current ? 0 : p[1], 0, 0);
+				result.computeIfAbsent(parts[0], k -> new TreeMap<>()).merge(parts[1], f, Figures::plus);
+			}
 		});
 		if (current) {
 			MapSqlParameterSource open = new MapSqlParameterSource().addValue("now", Timestamp.from(asOf));
@@ -180,35 +200,39 @@ public class PerformanceReports {
 	 * breaches recorded against them, one time per step.
 	 */
 	List<OfficialFlag> officialFlags(int year, Set<String> units, String procedure) {
-		MapSqlParameterSource params = new MapSqlParameterSource()
-			.addValue("start", Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(Period.ZONE).toInstant()))
-			.addValue("end", Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(Period.ZONE).toInstant()))
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("year", year)
 			.addValue("threshold", this.properties.lateOfficialThreshold());
-		String handoffWhere = filter(params, units, null, "h.to_unit", null);
-		String breachWhere = filter(params, units, null, "b.unit_code", null);
-		String byProcedure = "";
-		if (procedure != null) {
-			params.addValue("procedure", procedure);
-			byProcedure = " and exists (select 1 from dossier d where d.code = %s.dossier_code and d.procedure_key = :procedure)";
-		}
-		String sql = """
-				select official, count(distinct handoff_id) as times,
-				  sum(case when kind = 'H' then 1 else 0 end) as late_handoffs,
-				  sum(case when kind = 'B' then 1 else 0 end) as breaches
-				from (
-				  select h.finished_by as official, h.id as handoff_id, 'H' as kind from handoff h
-				  where h.outcome = 'LATE' and h.finished_at >= :start and h.finished_at < :end
-				    and h.finished_by is not null %s %s
-				  union all
-				  select b.official_user_id, b.handoff_id, 'B' from deadline_breach b
-				  where b.breached_at >= :start and b.breached_at < :end and b.official_user_id is not null %s %s
-				) x
+		String where = filter(params, units, procedure, "unit_code", "procedure_key");
+		List<OfficialFlag> flags = this.jdbc.query("""
+				select official, sum(times) as times from report_official_year
+				where report_year = :year %s
 				group by official
-				having count(distinct handoff_id) >= :threshold
-				order by times desc, official""".formatted(handoffWhere, byProcedure.formatted("h"), breachWhere,
-				byProcedure.formatted("b"));
-		return this.jdbc.query(sql, params, (rs, i) -> new OfficialFlag(rs.getString("official"),
-				rs.getLong("late_handoffs"), rs.getLong("breaches"), rs.getLong("times"), year));
+				having sum(times) >= :threshold
+				order by times desc, official""".formatted(where), params,
+				(rs, i) -> new OfficialFlag(rs.getString("official"), 0, 0, rs.getLong("times"), year));
+		if (flags.isEmpty() || flags.size() > 200) {
+			return flags;
+		}
+		// the split between late finishes and recorded breaches, for the flagged officials only
+		MapSqlParameterSource detail = new MapSqlParameterSource().addValue("year", year)
+			.addValue("officials", flags.stream().map(OfficialFlag::userId).toList());
+		String detailWhere = filter(detail, units, procedure, "o.unit_code", "o.procedure_key");
+		Map<String, long[]> split = new java.util.HashMap<>();
+		this.jdbc.query("""
+				select o.official,
+				  sum(case when exists (select 1 from handoff h where h.id = o.handoff_id and h.outcome = 'LATE'
+				    and h.finished_by = o.official) then 1 else 0 end) as late_handoffs,
+				  sum(case when exists (select 1 from deadline_breach b where b.handoff_id = o.handoff_id
+				    and b.official_user_id = o.official) then 1 else 0 end) as breaches
+				from report_official o
+				where o.report_year = :year and o.official in (:officials) %s
+				group by o.official""".formatted(detailWhere), detail, rs -> {
+			split.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) });
+		});
+		return flags.stream().map(f -> {
+			long[] s = split.getOrDefault(f.userId(), new long[2]);
+			return new OfficialFlag(f.userId(), s[0], s[1], f.times(), year);
+		}).toList();
 	}
 
 	/** On-time rate per month: the months of the period, or the twelve months up to its end. */

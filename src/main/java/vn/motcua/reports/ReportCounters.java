@@ -114,6 +114,11 @@ public class ReportCounters {
 	}
 
 	record Key(LocalDate day, String unit, String procedure) {
+
+		Key month() {
+			return new Key(this.day.withDayOfMonth(1), this.unit, this.procedure);
+		}
+
 	}
 
 	static int channelColumn(String channel) {
@@ -162,6 +167,7 @@ public class ReportCounters {
 			now.forEach(this::insertState);
 			now.forEach(this::rememberProcedure);
 		}
+		syncOfficials(code, handoffsNow);
 		if (!handoffsBefore.equals(handoffsNow)) {
 			this.jdbc.update("delete from report_handoff where dossier_code = ?", code);
 			handoffsNow.forEach(h -> this.jdbc.update("""
@@ -170,6 +176,84 @@ public class ReportCounters {
 					h.outcome()));
 		}
 	}
+
+	/** One time an official caused a late step. */
+	record Blame(long handoffId, String official, int year, String dossierCode, String unit, String procedure) {
+
+		static Blame map(ResultSet rs, int row) throws SQLException {
+			return new Blame(rs.getLong("handoff_id"), rs.getString("official"), rs.getInt("report_year"),
+					rs.getString("dossier_code"), rs.getString("unit_code"), rs.getString("procedure_key"));
+		}
+
+		List<Object> yearKey() {
+			return List.of(this.year, this.official, this.unit, this.procedure);
+		}
+
+	}
+
+	/** Late steps finished by an official, and breaches recorded against one, of a dossier. */
+	private java.util.Set<Blame> blames(String code, List<HandoffState> handoffs) {
+		java.util.Set<Blame> blames = new java.util.HashSet<>();
+		Map<Long, HandoffState> byId = new HashMap<>();
+		handoffs.forEach(h -> byId.put(h.id(), h));
+		this.jdbc.query("select id, finished_by from handoff where dossier_code = ? and outcome = 'LATE'", rs -> {
+			HandoffState h = byId.get(rs.getLong(1));
+			if (h != null && rs.getString(2) != null && h.finishedAt() != null) {
+				blames.add(new Blame(h.id(), rs.getString(2), Period.day(h.finishedAt()).getYear(), code, h.toUnit(),
+						h.procedure()));
+			}
+		}, code);
+		this.jdbc.query("select handoff_id, official_user_id, breached_at from deadline_breach where dossier_code = ?",
+				rs -> {
+					HandoffState h = byId.get(rs.getLong(1));
+					if (h != null && rs.getString(2) != null) {
+						blames.add(new Blame(h.id(), rs.getString(2), Period.day(rs.getTimestamp(3)).getYear(), code,
+								h.toUnit(), h.procedure()));
+					}
+				}, code);
+		return blames;
+	}
+
+	private void syncOfficials(String code, List<HandoffState> handoffs) {
+		java.util.Set<Blame> now = blames(code, handoffs);
+		java.util.Set<Blame> before = new java.util.HashSet<>(
+				this.jdbc.query("select * from report_official where dossier_code = ?", Blame::map, code));
+		if (now.equals(before)) {
+			return;
+		}
+		Map<List<Object>, Integer> delta = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+		before.forEach(b -> delta.merge(b.yearKey(), -1, Integer::sum));
+		now.forEach(b -> delta.merge(b.yearKey(), 1, Integer::sum));
+		String update = """
+				update report_official_year set times = times + ?
+				where report_year = ? and official = ? and unit_code = ? and procedure_key = ?""";
+		delta.forEach((key, change) -> {
+			if (change == 0) {
+				return;
+			}
+			Object[] args = { change, key.get(0), key.get(1), key.get(2), key.get(3) };
+			if (this.jdbc.update(update, args) == 0) {
+				try {
+					this.jdbc.update("""
+							insert into report_official_year (report_year, official, unit_code, procedure_key, times)
+							values (?, ?, ?, ?, ?)""", key.get(0), key.get(1), key.get(2), key.get(3), change);
+				}
+				catch (DuplicateKeyException ex) {
+					this.jdbc.update(update, args);
+				}
+			}
+		});
+		this.jdbc.update("delete from report_official where dossier_code = ?", code);
+		now.forEach(this::insertBlame);
+	}
+
+	private void insertBlame(Blame b) {
+		this.jdbc.update("""
+				insert into report_official (handoff_id, official, report_year, dossier_code, unit_code, procedure_key)
+				values (?, ?, ?, ?, ?, ?)""", b.handoffId(), b.official(), b.year(), b.dossierCode(), b.unit(),
+				b.procedure());
+	}
+
 
 	private static final java.util.Comparator<Key> KEY_ORDER = java.util.Comparator.comparing(Key::day)
 		.thenComparing(Key::unit)
@@ -198,14 +282,27 @@ public class ReportCounters {
 		}
 	}
 
-	/** Adds the deltas in key order (a stable lock order between concurrent transactions). */
+	/** Adds the deltas to the daily rows, then to the monthly rows, in key order (a stable lock order). */
 	private void apply(Map<Key, int[]> delta) {
+		apply("report_daily", delta);
+		Map<Key, int[]> monthly = new TreeMap<>(KEY_ORDER);
+		delta.forEach((key, values) -> {
+			int[] into = monthly.computeIfAbsent(key.month(), k -> new int[COLUMNS.length]);
+			for (int i = 0; i < values.length; i++) {
+				into[i] += values[i];
+			}
+		});
+		apply("report_monthly", monthly);
+	}
+
+	private void apply(String table, Map<Key, int[]> delta) {
 		StringBuilder set = new StringBuilder();
 		for (String column : COLUMNS) {
 			set.append(set.isEmpty() ? "" : ", ").append(column).append(" = ").append(column).append(" + ?");
 		}
-		String update = "update report_daily set " + set + " where report_day = ? and unit_code = ? and procedure_key = ?";
-		String insert = "insert into report_daily (report_day, unit_code, procedure_key, " + String.join(", ", COLUMNS)
+		String update = "update " + table + " set " + set
+				+ " where report_day = ? and unit_code = ? and procedure_key = ?";
+		String insert = "insert into " + table + " (report_day, unit_code, procedure_key, " + String.join(", ", COLUMNS)
 				+ ") values (?, ?, ?" + ", ?".repeat(COLUMNS.length) + ")";
 		for (Map.Entry<Key, int[]> entry : delta.entrySet()) {
 			int[] values = entry.getValue();
@@ -241,9 +338,12 @@ public class ReportCounters {
 	public void rebuild() {
 		long started = System.nanoTime();
 		this.jdbc.update("delete from report_daily");
+		this.jdbc.update("delete from report_monthly");
 		this.jdbc.update("delete from report_handoff");
 		this.jdbc.update("delete from report_dossier");
 		this.jdbc.update("delete from report_procedure");
+		this.jdbc.update("delete from report_official");
+		this.jdbc.update("delete from report_official_year");
 		this.jdbc.update("""
 				insert into report_dossier (code, receiving_unit, procedure_key, channel, received_at, legal_due,
 				  finished_at, status, timeliness)
@@ -265,7 +365,47 @@ public class ReportCounters {
 		streaming.query("select * from report_handoff", rs -> {
 			HandoffState.map(rs, 0).contribute(counters, +1);
 		});
-		String insert = "insert into report_daily (report_day, unit_code, procedure_key, " + String.join(", ", COLUMNS)
+		java.util.Set<Blame> blames = new java.util.HashSet<>();
+		streaming.query("""
+				select h.id as handoff_id, h.finished_by as official, h.finished_at as at, h.dossier_code, h.to_unit,
+				  d.procedure_key
+				from handoff h join dossier d on d.code = h.dossier_code
+				where h.outcome = 'LATE' and h.finished_by is not null
+				union all
+				select b.handoff_id, b.official_user_id, b.breached_at, h.dossier_code, h.to_unit, d.procedure_key
+				from deadline_breach b join handoff h on h.id = b.handoff_id join dossier d on d.code = h.dossier_code
+				where b.official_user_id is not null""", rs -> {
+			blames.add(new Blame(rs.getLong(1), rs.getString(2), Period.day(rs.getTimestamp(3)).getYear(),
+					rs.getString(4), rs.getString(5), rs.getString(6)));
+		});
+		Map<List<Object>, Integer> times = new HashMap<>();
+		blames.forEach(b -> times.merge(b.yearKey(), 1, Integer::sum));
+		List<Object[]> rows = new ArrayList<>();
+		blames.forEach(b -> rows.add(new Object[] { b.handoffId(), b.official(), b.year(), b.dossierCode(), b.unit(),
+				b.procedure() }));
+		this.jdbc.batchUpdate("""
+				insert into report_official (handoff_id, official, report_year, dossier_code, unit_code, procedure_key)
+				values (?, ?, ?, ?, ?, ?)""", rows);
+		rows.clear();
+		times.forEach((k, n) -> rows.add(new Object[] { k.get(0), k.get(1), k.get(2), k.get(3), n }));
+		this.jdbc.batchUpdate("""
+				insert into report_official_year (report_year, official, unit_code, procedure_key, times)
+				values (?, ?, ?, ?, ?)""", rows);
+		Map<Key, int[]> monthly = new HashMap<>();
+		counters.forEach((key, values) -> {
+			int[] into = monthly.computeIfAbsent(key.month(), k -> new int[COLUMNS.length]);
+			for (int i = 0; i < values.length; i++) {
+				into[i] += values[i];
+			}
+		});
+		insertAll("report_daily", counters);
+		insertAll("report_monthly", monthly);
+		log.info("Report counters rebuilt: {} day rows in {} ms", counters.size(),
+				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	private void insertAll(String table, Map<Key, int[]> counters) {
+		String insert = "insert into " + table + " (report_day, unit_code, procedure_key, " + String.join(", ", COLUMNS)
 				+ ") values (?, ?, ?" + ", ?".repeat(COLUMNS.length) + ")";
 		List<Object[]> batch = new ArrayList<>();
 		for (Map.Entry<Key, int[]> entry : counters.entrySet()) {
@@ -285,8 +425,6 @@ public class ReportCounters {
 		if (!batch.isEmpty()) {
 			this.jdbc.batchUpdate(insert, batch);
 		}
-		log.info("Report counters rebuilt: {} day rows in {} ms", counters.size(),
-				(System.nanoTime() - started) / 1_000_000);
 	}
 
 	/** Whether every dossier is counted (cheap check at startup). */

@@ -140,6 +140,7 @@ final class ReportTestData {
 					this.jdbc.update("""
 							insert into deadline_breach (dossier_code, handoff_id, unit_code, official_user_id, breached_at)
 							values (?, ?, ?, ?, ?)""", code, id, agency, official, ts(stepDue));
+					this.events.publishEvent(new DossierChanged(code));
 				}
 			});
 			cursor = finished;
