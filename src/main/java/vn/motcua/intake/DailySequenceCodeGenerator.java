@@ -16,8 +16,10 @@ import vn.motcua.organisation.Unit;
  * {@code <agency code>-YYMMDD-NNNN} (Circular 01/2018 Art. 19): the receiving agency's code, the
  * day of receipt in Asia/Ho_Chi_Minh and a 4-digit daily sequence per agency. The sequence row is
  * incremented by an UPDATE in the caller's transaction, so concurrent intakes queue on the row lock
- * and a rolled-back intake gives its number back. A missing row is created in its own transaction
- * (a concurrent creator's duplicate is ignored), then the UPDATE is retried.
+ * and a rolled-back intake gives its number back. A missing row is inserted under a savepoint of the
+ * same transaction (a concurrent creator's duplicate rolls back to the savepoint, which keeps a
+ * PostgreSQL transaction usable), then the UPDATE is retried. No second connection is needed, so
+ * concurrent intakes cannot starve the connection pool.
  */
 @Component
 class DailySequenceCodeGenerator implements DossierCodeGenerator {
@@ -26,12 +28,12 @@ class DailySequenceCodeGenerator implements DossierCodeGenerator {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate separate;
+	private final TransactionTemplate savepoint;
 
 	DailySequenceCodeGenerator(JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
-		this.separate = new TransactionTemplate(transactions);
-		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	@Override
@@ -60,7 +62,7 @@ class DailySequenceCodeGenerator implements DossierCodeGenerator {
 
 	private void createRow(String agency, String day) {
 		try {
-			this.separate.executeWithoutResult(status -> this.jdbc
+			this.savepoint.executeWithoutResult(status -> this.jdbc
 				.sql("insert into dossier_sequence (agency_code, receipt_day, last_value) values (?, ?, 0)")
 				.params(agency, day)
 				.update());

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.Authentication;
@@ -14,6 +15,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+
+import vn.motcua.organisation.UnknownUnitException;
 
 /** {@code POST /api/dossiers}: a desk officer receives a dossier (same rules as the Tasklist start form). */
 @RestController
@@ -48,6 +51,19 @@ class IntakeController {
 			body.put("errors", ex.errors());
 		}
 		return ResponseEntity.status(ex.status()).body(body);
+	}
+
+	/** A rule checked by the engine at the start (the intake form, the receiving unit). */
+	@ExceptionHandler(ProcessEngineException.class)
+	ResponseEntity<Map<String, Object>> engineRefused(ProcessEngineException ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		if (cause instanceof IllegalArgumentException || cause instanceof UnknownUnitException) {
+			return ResponseEntity.badRequest().body(Map.of("message", cause.getMessage()));
+		}
+		throw ex;
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)

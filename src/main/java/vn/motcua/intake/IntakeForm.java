@@ -45,6 +45,15 @@ final class IntakeForm {
 		return this.fields.stream().map(f -> f.path("key").asText()).toList();
 	}
 
+	/** Value → label of the options of the field {@code key}. */
+	Map<String, String> labels(String key) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		this.fields.stream()
+			.filter(f -> key.equals(f.path("key").asText()))
+			.forEach(f -> f.path("values").forEach(v -> labels.put(v.path("value").asText(), v.path("label").asText())));
+		return labels;
+	}
+
 	private void collect(JsonNode components) {
 		for (JsonNode component : components) {
 			if (component.hasNonNull("key") && !component.path("disabled").asBoolean(false)

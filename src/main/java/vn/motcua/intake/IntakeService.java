@@ -150,6 +150,15 @@ class IntakeService {
 		}
 	}
 
+	/** Labels of the documents checklist of the intake form of a procedure version. */
+	Map<String, String> documentLabels(String procedureKey, int version) {
+		ProcessDefinition definition = this.repository.createProcessDefinitionQuery()
+			.processDefinitionKey(procedureKey)
+			.processDefinitionVersion(version)
+			.singleResult();
+		return definition == null ? Map.of() : intakeForm(definition).labels(DossierVariables.DOCUMENTS);
+	}
+
 	/** The deployed form {@code <process-id>-intake} of the definition's deployment. */
 	IntakeForm intakeForm(ProcessDefinition definition) {
 		String formId = definition.getKey() + "-intake";

@@ -4,13 +4,13 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.spin.json.SpinJsonNode;
@@ -28,7 +28,9 @@ import vn.motcua.procedure.DossierVariables;
  * {@code ${registerDossierDelegate}}: records the dossier, assigns its code (also the business
  * key) and computes the appointment {@code dossierDue} from the input {@code legalWorkingDays}
  * (with the 15:00 cut-off when the input {@code sameDay} is true) and {@code apologyAt}, one
- * working day before it. The receiving unit defaults to the desk of the officer who starts.
+ * working day before it (moving the apology timer, created with the instance before
+ * {@code apologyAt} was known). The receiving unit defaults to the desk of the officer who starts. The
+ * start variables are checked against the procedure's intake form first.
  */
 @Component("registerDossierDelegate")
 class RegisterDossierDelegate implements JavaDelegate {
@@ -43,16 +45,26 @@ class RegisterDossierDelegate implements JavaDelegate {
 
 	private final Dossiers dossiers;
 
+	private final IntakeService intake;
+
+	private final DossierClock clock;
+
 	RegisterDossierDelegate(Organisation organisation, LegalCalendar legalCalendar, DossierCodeGenerator codes,
-			Dossiers dossiers) {
+			Dossiers dossiers, IntakeService intake, DossierClock clock) {
+		this.clock = clock;
 		this.organisation = organisation;
 		this.calendar = legalCalendar;
 		this.codes = codes;
 		this.dossiers = dossiers;
+		this.intake = intake;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
+		ProcessDefinition definition = execution.getProcessEngineServices()
+			.getRepositoryService()
+			.getProcessDefinition(execution.getProcessDefinitionId());
+		validate(definition, execution);
 		Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
 		String user = auth == null ? null : auth.getUserId();
 		Unit unit = receivingUnit(execution, auth);
@@ -70,9 +82,6 @@ class RegisterDossierDelegate implements JavaDelegate {
 		Date due = sameDay ? this.calendar.dueFromSameDay(receivedAt, legalDays)
 				: this.calendar.dueFrom(receivedAt, legalDays);
 		Date apologyAt = this.calendar.before(due, 1);
-		ProcessDefinition definition = execution.getProcessEngineServices()
-			.getRepositoryService()
-			.getProcessDefinition(execution.getProcessDefinitionId());
 		String procedureName = definition.getName() == null ? definition.getKey() : definition.getName();
 		String code = this.codes.next(unit, receivedAt);
 		String channel = string(execution, DossierVariables.CHANNEL);
@@ -94,22 +103,21 @@ class RegisterDossierDelegate implements JavaDelegate {
 		root.setVariable(DossierVariables.DOSSIER_DUE, due);
 		root.setVariable(DossierVariables.APOLOGY_AT, apologyAt);
 		root.setVariable(DossierVariables.LAST_UNIT, unit.code());
-		moveApologyTimer(execution, apologyAt);
+		this.clock.moveApologyTimer(execution.getProcessInstanceId(), apologyAt);
 		log.info("Dossier {} ({}) received at {} by {}, appointment {}", code, procedureName, unit.code(), user, due);
 	}
 
 	/**
-	 * The apology timer of the event sub-process was created with the process instance, before
-	 * the appointment was known (see {@code dossierDeadlines.apologyAt}); it is not flushed yet, so
-	 * it is moved on the entity.
+	 * The rules of the intake form, again on the server: a start through Tasklist or
+	 * {@code /engine-rest} obeys the same rules as {@code POST /api/dossiers}.
 	 */
-	private static void moveApologyTimer(DelegateExecution execution, Date apologyAt) {
-		if (execution.getProcessInstance() instanceof ExecutionEntity root) {
-			for (JobEntity job : root.getJobs()) {
-				if (DossierClock.APOLOGY_TIMER.equals(job.getActivityId())) {
-					job.setDuedate(apologyAt);
-				}
-			}
+	private void validate(ProcessDefinition definition, DelegateExecution execution) {
+		Map<String, Object> values = new HashMap<>();
+		execution.getVariables().forEach((name, value) -> values.put(name,
+				value instanceof SpinJsonNode json && json.isArray() ? documents(json) : value));
+		Map<String, String> errors = this.intake.intakeForm(definition).validate(values);
+		if (!errors.isEmpty()) {
+			throw new IllegalArgumentException("Hồ sơ chưa hợp lệ, chưa được tiếp nhận: " + String.join(" ", errors.values()));
 		}
 	}
 

@@ -6,6 +6,9 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,10 +69,7 @@ public class DossierClock {
 			.update();
 		if (!dossier.clockPaused()) {
 			this.dossiers.pauseClock(code, at, left);
-			Job job = apologyTimer(dossier.processInstanceId());
-			if (job != null && !job.isSuspended()) {
-				this.management.setJobDuedate(job.getId(), STOPPED);
-			}
+			moveApologyTimer(dossier.processInstanceId(), STOPPED);
 			log.info("Dossier {}: clock stopped ({}), {} of office time left", code, reason, left);
 		}
 	}
@@ -107,20 +107,36 @@ public class DossierClock {
 		Date apologyAt = this.calendar.before(due, 1);
 		this.runtime.setVariable(dossier.processInstanceId(), DossierVariables.DOSSIER_DUE, due);
 		this.runtime.setVariable(dossier.processInstanceId(), DossierVariables.APOLOGY_AT, apologyAt);
-		Job job = apologyTimer(dossier.processInstanceId());
-		if (job != null && !job.isSuspended()) {
-			this.management.setJobDuedate(job.getId(), apologyAt);
-		}
+		moveApologyTimer(dossier.processInstanceId(), apologyAt);
 		log.info("Dossier {}: clock restarted, appointment moved from {} to {}", code, dossier.due(), due);
 		return due;
 	}
 
-	private Job apologyTimer(String processInstanceId) {
-		return this.management.createJobQuery()
+	/**
+	 * Moves the apology timer of the dossier's instance, unless it is suspended (the dossier was
+	 * rescheduled). Inside an engine command the timer is changed on the cached entity, because a
+	 * timer created in the same command (the instance's start) is not in the database yet.
+	 */
+	public void moveApologyTimer(String processInstanceId, Date due) {
+		CommandContext command = Context.getCommandContext();
+		if (command != null) {
+			ExecutionEntity root = command.getExecutionManager().findExecutionById(processInstanceId);
+			if (root != null) {
+				root.getJobs()
+					.stream()
+					.filter(job -> APOLOGY_TIMER.equals(job.getActivityId()) && !job.isSuspended())
+					.forEach(job -> job.setDuedate(due));
+			}
+			return;
+		}
+		Job job = this.management.createJobQuery()
 			.processInstanceId(processInstanceId)
 			.activityId(APOLOGY_TIMER)
 			.timers()
 			.singleResult();
+		if (job != null && !job.isSuspended()) {
+			this.management.setJobDuedate(job.getId(), due);
+		}
 	}
 
 	private static Duration positive(Duration d) {

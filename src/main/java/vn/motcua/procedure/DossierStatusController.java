@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,7 +19,10 @@ import vn.motcua.intake.Dossiers;
 import vn.motcua.intake.Timeliness;
 import vn.motcua.intake.UnknownDossierException;
 
-/** {@code GET /api/dossiers/{code}}: status, appointment and the handoffs (control sheet) of a dossier. */
+/**
+ * {@code GET /api/dossiers/{code}}: status, appointments, the handoffs (control sheet, form 05),
+ * supplement requests, breaches and the apology of a dossier.
+ */
 @RestController
 class DossierStatusController {
 
@@ -28,10 +32,13 @@ class DossierStatusController {
 
 	private final DossierAccess access;
 
-	DossierStatusController(Dossiers dossiers, Handoffs handoffs, DossierAccess access) {
+	private final JdbcClient jdbc;
+
+	DossierStatusController(Dossiers dossiers, Handoffs handoffs, DossierAccess access, JdbcClient jdbc) {
 		this.dossiers = dossiers;
 		this.handoffs = handoffs;
 		this.access = access;
+		this.jdbc = jdbc;
 	}
 
 	@GetMapping("/api/dossiers/{code}")
@@ -74,12 +81,44 @@ class DossierStatusController {
 			row.put("stepOutcome", h.stepOutcome());
 			return row;
 		}).toList());
+		body.put("supplementRequests", this.jdbc
+			.sql("select unit_code, requested_at, items, citizen_due, resumed_at from supplement_request where dossier_code = ? order by requested_at")
+			.param(code)
+			.query((rs, row) -> row(rs))
+			.list());
+		body.put("breaches", this.jdbc
+			.sql("select unit_code, official_user_id, breached_at from deadline_breach where dossier_code = ? order by breached_at")
+			.param(code)
+			.query((rs, row) -> row(rs))
+			.list());
+		body.put("apology", this.jdbc
+			.sql("select unit_at_fault, reason, old_appointment, new_appointment, issued_at, issued_by from apology where dossier_code = ?")
+			.param(code)
+			.query((rs, row) -> row(rs))
+			.optional()
+			.orElse(null));
 		return ResponseEntity.ok(body);
 	}
 
 	@ExceptionHandler(UnknownDossierException.class)
 	ResponseEntity<Map<String, Object>> unknown(UnknownDossierException ex) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", ex.getMessage()));
+	}
+
+	/** A row with camelCase keys and local date-times. */
+	private static Map<String, Object> row(java.sql.ResultSet rs) throws java.sql.SQLException {
+		Map<String, Object> row = new LinkedHashMap<>();
+		var meta = rs.getMetaData();
+		for (int i = 1; i <= meta.getColumnCount(); i++) {
+			String[] parts = meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT).split("_");
+			StringBuilder key = new StringBuilder(parts[0]);
+			for (int p = 1; p < parts.length; p++) {
+				key.append(Character.toUpperCase(parts[p].charAt(0))).append(parts[p].substring(1));
+			}
+			Object value = rs.getObject(i);
+			row.put(key.toString(), value instanceof java.sql.Timestamp t ? local(new Date(t.getTime())) : value);
+		}
+		return row;
 	}
 
 	private static String local(Date date) {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -135,6 +136,20 @@ class DossierApiTest extends ProcedureTestBase {
 	}
 
 	@Test
+	void printableReceipt() throws Exception {
+		clock(BEFORE_TET);
+		String code = receive();
+		this.mvc.perform(get("/dossiers/" + code + "/receipt").with(httpBasic(OFFICER, "demo")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")))
+			.andExpect(content().string(containsString(code)))
+			.andExpect(content().string(containsString("09 giờ 00 phút, ngày 25/02/2026")))
+			.andExpect(content().string(containsString("Giấy chứng sinh (hoặc giấy tờ thay thế)")));
+		this.mvc.perform(get("/dossiers/000.00.00.H00-991231-9999/receipt").with(httpBasic(OFFICER, "demo")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void apologyOnceAndAtLeastOneWorkingDayBefore() throws Exception {
 		clock(BEFORE_TET);
 		String code = receive();
@@ -160,6 +175,11 @@ class DossierApiTest extends ProcedureTestBase {
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.newAppointment").value("16:00 02/03/2026"));
 		assertThat(local(this.dossiers.get(code).due())).isEqualTo(LocalDateTime.of(2026, 3, 2, 16, 0));
+		this.mvc.perform(get("/api/dossiers/" + code).with(httpBasic(OFFICER, "demo")))
+			.andExpect(jsonPath("$.originalAppointment").value("2026-02-25T09:00"))
+			.andExpect(jsonPath("$.appointment").value("2026-03-02T16:00"))
+			.andExpect(jsonPath("$.apology.unitAtFault").value("xa-an-binh"))
+			.andExpect(jsonPath("$.apology.newAppointment").value("2026-03-02T16:00"));
 		this.mvc
 			.perform(post("/api/dossiers/" + code + "/apology").with(httpBasic(OFFICER, "demo"))
 				.contentType(MediaType.APPLICATION_JSON)

@@ -56,6 +56,7 @@ abstract class BirthRegistrationScenarios extends ProcedureTestBase {
 		variables.put(BirthRegistrationProcess.CHILD_BIRTH_DATE, "2026-02-10");
 		variables.put(BirthRegistrationProcess.CHILD_SEX, "nam");
 		variables.put(BirthRegistrationProcess.MOTHER_NAME, "Nguyễn Thị Lan");
+		variables.put(BirthRegistrationProcess.BIRTHPLACE, "Trạm y tế " + commune());
 		return this.runtime.startProcessInstanceByKey(BirthRegistrationProcess.KEY, variables);
 	}
 
@@ -209,6 +210,18 @@ abstract class BirthRegistrationScenarios extends ProcedureTestBase {
 		Dossier refused = this.dossiers.get(code);
 		assertThat(refused.status()).isEqualTo(DossierStatus.REFUSED);
 		assertThat(refused.refusalReason()).contains("không bổ sung");
+	}
+
+	@Test
+	void startVariablesObeyTheIntakeForm() {
+		clock(BEFORE_TET);
+		long dossiers = this.dossiers.count();
+		assertThatThrownBy(() -> this.runtime.startProcessInstanceByKey(BirthRegistrationProcess.KEY,
+				Map.of(DossierVariables.RECEIVING_UNIT, commune(), DossierVariables.APPLICANT_NAME, "Nguyễn Thị Lan",
+						DossierVariables.APPLICANT_ID_NUMBER, "12")))
+			.hasMessageContaining("Hồ sơ chưa hợp lệ")
+			.hasMessageContaining("Số định danh cá nhân");
+		assertThat(this.dossiers.count()).isEqualTo(dossiers);
 	}
 
 	@Test

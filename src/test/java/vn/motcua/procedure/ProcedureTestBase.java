@@ -32,9 +32,13 @@ import vn.motcua.intake.Timeliness;
 
 /**
  * Spring Boot scenario tests on H2 in memory, job executor off, timers fired explicitly with
- * ClockUtil. Subclasses with the same properties share one cached context.
+ * ClockUtil. Subclasses with the same properties share one cached context. On PostgreSQL:
+ * {@code -Dmotcua.test.postgres.three-tier=jdbc:postgresql://…/db1
+ * -Dmotcua.test.postgres.two-tier=jdbc:postgresql://…/db2 -Dmotcua.test.postgres.user=postgres}.
  */
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:three-tier;MODE=LEGACY;DB_CLOSE_DELAY=-1",
+@SpringBootTest(properties = {
+		"spring.datasource.url=${motcua.test.postgres.three-tier:jdbc:h2:mem:three-tier;MODE=LEGACY;DB_CLOSE_DELAY=-1}",
+		"spring.datasource.username=${motcua.test.postgres.user:sa}",
 		"camunda.bpm.job-execution.enabled=false", "camunda.bpm.generate-unique-process-engine-name=true",
 		"spring.datasource.generate-unique-name=true" })
 @AutoConfigureMockMvc
