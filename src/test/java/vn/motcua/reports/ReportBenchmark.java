@@ -122,7 +122,7 @@ public final class ReportBenchmark {
 			boolean current = false;
 			time("  of which: figures over report_daily", "report_daily", runs,
 					() -> reports.figures(lastQuarter, null, null, current, lastQuarter.end()));
-			time("  of which: officials flag over the year", "handoff, deadline_breach", runs,
+			time("  of which: officials flag over the year", "report_official_year", runs,
 					() -> reports.officialFlags(lastQuarter.year(), null, null));
 			time("  of which: monthly trend", "report_daily", runs, () -> reports.trend(lastQuarter, null, null));
 			NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(ds);
