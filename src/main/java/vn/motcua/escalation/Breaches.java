@@ -5,10 +5,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+
+import vn.motcua.intake.DossierChanged;
 
 /** The table {@code deadline_breach}. */
 @Repository
@@ -16,8 +19,11 @@ class Breaches {
 
 	private final JdbcClient jdbc;
 
-	Breaches(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	Breaches(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	long insert(String dossierCode, long handoffId, String unit, String official, Date at) {
@@ -27,6 +33,7 @@ class Breaches {
 				values (?, ?, ?, ?, ?)""")
 			.params(dossierCode, handoffId, unit, official, new Timestamp(at.getTime()))
 			.update(keys, "id");
+		this.events.publishEvent(new DossierChanged(dossierCode));
 		return keys.getKey().longValue();
 	}
 

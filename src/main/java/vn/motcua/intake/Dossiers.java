@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,8 +21,15 @@ public class Dossiers {
 
 	private final JdbcClient jdbc;
 
-	Dossiers(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	Dossiers(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	private void changed(String code) {
+		this.events.publishEvent(new DossierChanged(code));
 	}
 
 	void insert(Dossier d) {
@@ -37,6 +45,7 @@ public class Dossiers {
 					d.legalWorkingDays(), ts(d.receivedAt()), ts(d.originalDue()), ts(d.legalDue()), ts(d.due()),
 					d.status().name())
 			.update();
+		changed(d.code());
 	}
 
 	public Optional<Dossier> find(String code) {
@@ -63,12 +72,14 @@ public class Dossiers {
 		this.jdbc.sql("update dossier set due_at = ?" + (legal ? ", legal_due = ?" : "") + " where code = ?")
 			.params(legal ? List.of(ts(due), ts(due), code) : List.of(ts(due), code))
 			.update();
+		changed(code);
 	}
 
 	public void pauseClock(String code, Date pausedAt, Duration officeTimeLeft) {
 		this.jdbc.sql("update dossier set paused_at = ?, office_time_left_ms = ?, status = ? where code = ?")
 			.params(ts(pausedAt), officeTimeLeft.toMillis(), DossierStatus.WAITING_CITIZEN.name(), code)
 			.update();
+		changed(code);
 	}
 
 	/** Restarts the clock: the appointment in force and the legal due move. */
@@ -76,12 +87,14 @@ public class Dossiers {
 		this.jdbc.sql("""
 				update dossier set paused_at = null, office_time_left_ms = null, status = ?, due_at = ?, legal_due = ?
 				where code = ?""").params(DossierStatus.IN_PROGRESS.name(), ts(due), ts(legalDue), code).update();
+		changed(code);
 	}
 
 	public void refuse(String code, String reason, Date at) {
 		this.jdbc.sql("update dossier set status = ?, refusal_reason = ?, finished_at = ? where code = ?")
 			.params(DossierStatus.REFUSED.name(), reason, ts(at), code)
 			.update();
+		changed(code);
 	}
 
 	/**
@@ -100,6 +113,7 @@ public class Dossiers {
 		this.jdbc.sql("update dossier set status = ?, finished_at = ?, timeliness = ? where code = ?")
 			.params(DossierStatus.RETURNED.name(), ts(at), timeliness.name(), code)
 			.update();
+		changed(code);
 	}
 
 	static Timestamp ts(Date date) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -20,8 +21,11 @@ public class Handoffs {
 
 	private final JdbcClient jdbc;
 
-	Handoffs(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	Handoffs(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	long insert(String dossierCode, String stepInstanceId, String stepElement, String stepName, String function,
@@ -34,7 +38,9 @@ public class Handoffs {
 			.params(dossierCode, stepInstanceId, stepElement, stepName, function, fromUnit, toUnit, ts(at), ts(at),
 					ts(due), BigDecimal.valueOf(allotted))
 			.update(keys, "id");
-		return keys.getKey().longValue();
+		long id = keys.getKey().longValue();
+		this.events.publishEvent(new HandoffChanged(id));
+		return id;
 	}
 
 	public Handoff get(long id) {
@@ -59,6 +65,7 @@ public class Handoffs {
 			.params(ts(at), by, BigDecimal.valueOf(workingDaysUsed).setScale(2, RoundingMode.HALF_UP), outcome,
 					stepOutcome, id)
 			.update();
+		this.events.publishEvent(new HandoffChanged(id));
 	}
 
 	void pause(long id, Date at, Duration stepTimeLeft) {

@@ -1,0 +1,90 @@
+package vn.motcua.reports;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Geometry of the two inline SVG charts, computed on the server: the template only draws. Rates
+ * are on a 0..100 % axis.
+ */
+final class Charts {
+
+	static final int WIDTH = 640;
+
+	static final int LABEL_WIDTH = 230;
+
+	static final int BAR_HEIGHT = 18;
+
+	static final int BAR_GAP = 6;
+
+	static final int LINE_HEIGHT = 220;
+
+	private Charts() {
+	}
+
+	/** One horizontal bar: on-time rate of a row. */
+	record Bar(String label, int y, int width, String text, boolean flagged) {
+	}
+
+	/** Horizontal bars, one per row with resolved dossiers. */
+	static List<Bar> bars(Report report) {
+		List<Bar> bars = new ArrayList<>();
+		int plot = WIDTH - LABEL_WIDTH - 60;
+		int y = 0;
+		for (Report.Row row : report.rows()) {
+			Double rate = row.figures().onTimeRate();
+			if (rate == null) {
+				continue;
+			}
+			bars.add(new Bar(row.label(), y, (int) Math.round(rate * plot), percent(rate), row.flagged()));
+			y += BAR_HEIGHT + BAR_GAP;
+		}
+		return bars;
+	}
+
+	static int barsHeight(List<Bar> bars) {
+		return Math.max(bars.size() * (BAR_HEIGHT + BAR_GAP), BAR_HEIGHT);
+	}
+
+	/** A point of the trend line; {@code x}, {@code y} in SVG units. */
+	record Point(int x, int y, String month, String text) {
+	}
+
+	static List<Point> trend(Report report) {
+		List<Report.MonthPoint> months = report.trend();
+		List<Point> points = new ArrayList<>();
+		int left = 50;
+		int plot = WIDTH - left - 20;
+		int n = months.size();
+		for (int i = 0; i < n; i++) {
+			Report.MonthPoint m = months.get(i);
+			int x = left + (n == 1 ? plot / 2 : i * plot / (n - 1));
+			Double rate = m.onTimeRate();
+			int y = rate == null ? -1 : yOf(rate);
+			points.add(new Point(x, y, String.format(Locale.ROOT, "%02d/%d", m.month().getMonthValue(),
+					m.month().getYear() % 100), rate == null ? "" : percent(rate)));
+		}
+		return points;
+	}
+
+	static int yOf(double rate) {
+		return 20 + (int) Math.round((1 - rate) * (LINE_HEIGHT - 60));
+	}
+
+	/** "x1,y1 x2,y2 ..." over the months that have a rate. */
+	static String polyline(List<Point> points) {
+		StringBuilder line = new StringBuilder();
+		for (Point p : points) {
+			if (p.y() >= 0) {
+				line.append(line.isEmpty() ? "" : " ").append(p.x()).append(',').append(p.y());
+			}
+		}
+		return line.toString();
+	}
+
+	static String percent(Double rate) {
+		return rate == null ? "–" : String.format(Locale.ROOT, "%.1f %%", rate * 100);
+	}
+
+}

@@ -1,0 +1,235 @@
+package vn.motcua.reports;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import vn.motcua.organisation.Organisation;
+import vn.motcua.organisation.Unit;
+
+/** The report page {@code /reports}, its exports and the drill-down page. */
+@Controller
+@RequestMapping("/reports")
+class ReportsController {
+
+	static final String VIEW_REPORT = "reports/report";
+
+	static final String VIEW_DOSSIERS = "reports/dossiers";
+
+	static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	private final PerformanceReports reports;
+
+	private final DrillDown drillDown;
+
+	private final ReportAccess access;
+
+	private final ReportExports exports;
+
+	private final ReportTexts texts;
+
+	private final Organisation organisation;
+
+	ReportsController(PerformanceReports reports, DrillDown drillDown, ReportAccess access, ReportExports exports,
+			ReportTexts texts, Organisation organisation) {
+		this.reports = reports;
+		this.drillDown = drillDown;
+		this.access = access;
+		this.exports = exports;
+		this.texts = texts;
+		this.organisation = organisation;
+	}
+
+	/** A table cell as the page shows it. */
+	public record ViewCell(String text, String href, boolean rate) {
+	}
+
+	/** A table row as the page shows it. */
+	public record ViewRow(String no, String label, List<ViewCell> cells, boolean flagged, boolean total) {
+	}
+
+	/** An option of the scope list. */
+	public record Option(String value, String label) {
+	}
+
+	@GetMapping
+	String report(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String scope,
+			@RequestParam(required = false) String by, Authentication authentication, Locale locale, Model model) {
+		ReportRequest request = request(period, from, to, scope, by, authentication);
+		Report report = this.reports.report(request.period(), request.scope(), request.units(), request.by());
+		model.addAttribute("report", report);
+		model.addAttribute("periodText", period == null ? "" : period);
+		model.addAttribute("scopeValue", request.scope().toString());
+		model.addAttribute("byValue", request.by().param());
+		model.addAttribute("scopeLine", this.texts.scope(request.scope(), locale));
+		model.addAttribute("periodLine", this.texts.period(report, locale));
+		model.addAttribute("asOfLine", this.texts.asOf(report, locale));
+		model.addAttribute("rowHeader", this.texts.rowHeader(report, locale));
+		model.addAttribute("groups", Column.groups()
+			.stream()
+			.map(g -> new Option(String.valueOf(g.span()), this.texts.group(g.key(), locale)))
+			.toList());
+		model.addAttribute("columns", Column.ALL.stream().map(c -> this.texts.column(c, locale)).toList());
+		model.addAttribute("rows", viewRows(report, request, locale));
+		model.addAttribute("scopes", scopes(access.visibleUnits(authentication), locale));
+		List<Charts.Bar> bars = Charts.bars(report);
+		model.addAttribute("bars", bars);
+		model.addAttribute("barsHeight", Charts.barsHeight(bars));
+		List<Charts.Point> points = Charts.trend(report);
+		model.addAttribute("points", points);
+		model.addAttribute("polyline", Charts.polyline(points));
+		model.addAttribute("thresholdY", Charts.yOf(1 - report.lateRateThreshold()));
+		model.addAttribute("thresholdText", Charts.percent(report.lateRateThreshold()));
+		model.addAttribute("unitFlagTexts", report.unitFlags()
+			.stream()
+			.map(f -> this.texts.get("reports.flags.units.item", locale, f.name(), Charts.percent(f.lateRate()),
+					Charts.percent(f.handoffLateShare())))
+			.toList());
+		model.addAttribute("csvUrl", request.url("/reports/export.csv", Map.of()));
+		model.addAttribute("xlsxUrl", request.url("/reports/export.xlsx", Map.of()));
+		model.addAttribute("jsonUrl", request.url("/api/reports/kpi", Map.of()));
+		return VIEW_REPORT;
+	}
+
+	@GetMapping("/export.csv")
+	ResponseEntity<byte[]> csv(@RequestParam(required = false) String period,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String scope, @RequestParam(required = false) String by,
+			Authentication authentication, Locale locale) {
+		ReportRequest request = request(period, from, to, scope, by, authentication);
+		Report report = this.reports.report(request.period(), request.scope(), request.units(), request.by());
+		return download(this.exports.csv(report, locale), new MediaType("text", "csv", StandardCharsets.UTF_8),
+				fileName(report, "csv"));
+	}
+
+	@GetMapping("/export.xlsx")
+	ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String period,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String scope, @RequestParam(required = false) String by,
+			Authentication authentication, Locale locale) {
+		ReportRequest request = request(period, from, to, scope, by, authentication);
+		Report report = this.reports.report(request.period(), request.scope(), request.units(), request.by());
+		return download(this.exports.xlsx(report, locale), XLSX, fileName(report, "xlsx"));
+	}
+
+	@GetMapping("/dossiers")
+	String dossiers(@RequestParam String cell, @RequestParam(required = false) String row,
+			@RequestParam(required = false) String period, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String scope,
+			@RequestParam(required = false) String by, Authentication authentication, Locale locale, Model model) {
+		ReportRequest request = request(period, from, to, scope, by, authentication);
+		Cell c = Cell.parse(cell);
+		Instant now = this.reports.now();
+		String rowKey = row == null || row.isBlank() ? null : row;
+		List<String> codes = this.drillDown.codes(c, request.period(), request.scope(), request.units(), request.by(),
+				rowKey, request.period().asOf(now), request.period().isCurrent(now));
+		model.addAttribute("codes", codes);
+		model.addAttribute("cellLabel", cellLabel(c, locale));
+		model.addAttribute("rowLabel", rowKey == null ? this.texts.get("reports.total", locale)
+				: request.by() == Report.Grouping.UNIT ? this.reports.unitName(rowKey)
+						: this.reports.procedureNames().getOrDefault(rowKey, rowKey));
+		model.addAttribute("periodLine", this.texts.period(request.period(), locale));
+		model.addAttribute("scopeLine", this.texts.scope(request.scope(), locale));
+		model.addAttribute("backUrl", request.url("/reports", Map.of()));
+		model.addAttribute("auditUrl", AuditLinks.search(c, request, rowKey));
+		return VIEW_DOSSIERS;
+	}
+
+	private String cellLabel(Cell cell, Locale locale) {
+		for (Column column : Column.ALL) {
+			if (column.cell() == cell) {
+				return this.texts.group(column.group(), locale) + " – " + this.texts.column(column, locale);
+			}
+		}
+		return cell == Cell.RECEIVED ? this.texts.group("received", locale) : cell.param();
+	}
+
+	private List<ViewRow> viewRows(Report report, ReportRequest request, Locale locale) {
+		List<ViewRow> rows = new ArrayList<>();
+		int no = 1;
+		for (Report.Row row : report.rows()) {
+			rows.add(new ViewRow(String.valueOf(no++), row.label(), cells(row.figures(), request, row.key()),
+					row.flagged(), false));
+		}
+		rows.add(new ViewRow("", this.texts.get("reports.total", locale), cells(report.total(), request, null), false,
+				true));
+		return rows;
+	}
+
+	private static List<ViewCell> cells(Figures figures, ReportRequest request, String rowKey) {
+		List<ViewCell> cells = new ArrayList<>();
+		for (Column column : Column.ALL) {
+			if (column.isRate()) {
+				cells.add(new ViewCell(Charts.percent(column.rate().apply(figures)), null, true));
+			}
+			else {
+				Map<String, String> extra = new LinkedHashMap<>();
+				extra.put("cell", column.cell().param());
+				extra.put("row", rowKey);
+				long value = figures.get(column.cell());
+				cells.add(new ViewCell(String.valueOf(value),
+						value == 0 ? null : request.url("/reports/dossiers", extra), false));
+			}
+		}
+		return cells;
+	}
+
+	private List<Option> scopes(Set<String> visible, Locale locale) {
+		List<Option> options = new ArrayList<>();
+		if (visible == null) {
+			options.add(new Option("province", this.texts.get("reports.form.scope.province", locale)));
+			this.organisation.levels()
+				.forEach(l -> options.add(new Option("level:" + l.id(),
+						this.texts.get("reports.form.scope.level", locale) + ": " + l.name())));
+		}
+		String subtree = this.texts.get("reports.form.scope.unit", locale);
+		String alone = this.texts.get("reports.form.scope.unit-only", locale);
+		for (Unit unit : this.organisation.units()) {
+			if (visible == null || visible.contains(unit.code())) {
+				options.add(new Option("unit:" + unit.code(), subtree + ": " + unit.name()));
+				options.add(new Option("unit-only:" + unit.code(), alone + ": " + unit.name()));
+			}
+		}
+		String procedure = this.texts.get("reports.form.scope.procedure", locale);
+		this.reports.procedureNames()
+			.forEach((key, name) -> options.add(new Option("procedure:" + key, procedure + ": " + name)));
+		return options;
+	}
+
+	private ReportRequest request(String period, String from, String to, String scope, String by,
+			Authentication authentication) {
+		LocalDate today = LocalDate.ofInstant(this.reports.now(), Period.ZONE);
+		return ReportRequest.of(period, from, to, scope, by, authentication, this.access, today);
+	}
+
+	private static String fileName(Report report, String extension) {
+		return "bao-cao-" + report.period().from() + "-" + report.period().to() + "." + extension;
+	}
+
+	private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String name) {
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.body(body);
+	}
+
+}
