@@ -99,6 +99,5 @@ create table report_procedure (
 
 -- Flags and drill-down read the core tables directly.
 create index ix_handoff_outcome_finished on handoff (outcome, finished_at);
-create index ix_dossier_received on dossier (received_at);
 create index ix_dossier_finished on dossier (finished_at);
 create index ix_breach_at on deadline_breach (breached_at);

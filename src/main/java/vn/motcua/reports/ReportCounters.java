@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -59,8 +62,27 @@ public class ReportCounters {
 
 	private final JdbcTemplate jdbc;
 
-	ReportCounters(JdbcTemplate jdbc) {
+	private final TransactionTemplate savepoint;
+
+	ReportCounters(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+	}
+
+	/**
+	 * Inserts a row that a concurrent transaction may create first. The insert runs under a
+	 * savepoint: on PostgreSQL a failed statement aborts the whole transaction unless it is
+	 * rolled back to a savepoint. Returns false when the row already existed.
+	 */
+	private boolean insertIfAbsent(String sql, Object... args) {
+		try {
+			this.savepoint.executeWithoutResult(status -> this.jdbc.update(sql, args));
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
 	}
 
 	/** The state of a dossier the counters depend on. */
@@ -233,12 +255,9 @@ public class ReportCounters {
 			}
 			Object[] args = { change, key.get(0), key.get(1), key.get(2), key.get(3) };
 			if (this.jdbc.update(update, args) == 0) {
-				try {
-					this.jdbc.update("""
-							insert into report_official_year (report_year, official, unit_code, procedure_key, times)
-							values (?, ?, ?, ?, ?)""", key.get(0), key.get(1), key.get(2), key.get(3), change);
-				}
-				catch (DuplicateKeyException ex) {
+				if (!insertIfAbsent("""
+						insert into report_official_year (report_year, official, unit_code, procedure_key, times)
+						values (?, ?, ?, ?, ?)""", key.get(0), key.get(1), key.get(2), key.get(3), change)) {
 					this.jdbc.update(update, args);
 				}
 			}
@@ -271,14 +290,9 @@ public class ReportCounters {
 		Integer known = this.jdbc.queryForObject("select count(*) from report_procedure where procedure_key = ?",
 				Integer.class, d.procedure());
 		if (known == null || known == 0) {
-			try {
-				this.jdbc.update("""
-						insert into report_procedure (procedure_key, procedure_name)
-						select procedure_key, procedure_name from dossier where code = ?""", d.code());
-			}
-			catch (DuplicateKeyException ex) {
-				// recorded by a concurrent transaction
-			}
+			insertIfAbsent("""
+					insert into report_procedure (procedure_key, procedure_name)
+					select procedure_key, procedure_name from dossier where code = ?""", d.code());
 		}
 	}
 
@@ -320,10 +334,7 @@ public class ReportCounters {
 			if (this.jdbc.update(update, args.toArray()) == 0) {
 				List<Object> row = new ArrayList<>(List.of(key.day(), key.unit(), key.procedure()));
 				row.addAll(args.subList(0, values.length));
-				try {
-					this.jdbc.update(insert, row.toArray());
-				}
-				catch (DuplicateKeyException ex) {
+				if (!insertIfAbsent(insert, row.toArray())) {
 					this.jdbc.update(update, args.toArray());
 				}
 			}

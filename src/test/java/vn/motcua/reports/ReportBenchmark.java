@@ -79,7 +79,7 @@ public final class ReportBenchmark {
 				.migrate();
 			JdbcTemplate jdbc = new JdbcTemplate(ds);
 			LocalDateTime now = LocalDateTime.now(Period.ZONE);
-			ReportCounters counters = new ReportCounters(jdbc);
+			ReportCounters counters = new ReportCounters(jdbc, new org.springframework.jdbc.datasource.DataSourceTransactionManager(ds));
 			if (reuse) {
 				System.out.printf("reusing %,d dossiers of a previous run%n", count(jdbc, "dossier"));
 			}

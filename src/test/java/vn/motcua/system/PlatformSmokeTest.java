@@ -195,6 +195,27 @@ abstract class PlatformSmokeTest {
 			.contains("Inter-agency one-stop administrative procedures");
 	}
 
+	@Test
+	void aDossierIsReceivedChainedAndCountedOnThisDatabase() {
+		HttpHeaders headers = basic(anBinh() + ".officer", "demo");
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		String body = """
+				{"procedureKey": "birth-registration", "receivingUnit": "%s", "channel": "online",
+				 "applicant": {"name": "Lê Văn Bình", "idNumber": "001190054321", "phone": "0987654321", "address": "Xóm Trại"},
+				 "documents": ["to-khai-dien-tu", "giay-chung-sinh"],
+				 "data": {"childName": "Lê Minh Khôi", "childBirthDate": "2026-11-01", "childSex": "nam",
+				          "birthplace": "Trạm y tế xã", "motherName": "Phạm Thị Hoa"}}""".formatted(anBinh());
+		ResponseEntity<String> created = this.http.exchange(url("/api/dossiers"), HttpMethod.POST,
+				new HttpEntity<>(body, headers), String.class);
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		String code = created.getBody().replaceAll(".*\"code\":\"([^\"]+)\".*", "$1");
+		assertThat(get("/api/dossiers/" + code, anBinh() + ".officer", "demo").getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(get("/api/audit/verify", "auditor", "demo").getBody()).contains("\"intact\":true");
+		ResponseEntity<String> kpi = get("/api/reports/kpi?from=2000-01-01&to=2100-12-31", "auditor", "demo");
+		assertThat(kpi.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(kpi.getBody()).contains("\"key\":\"" + anBinh() + "\"", "\"receivedOnline\":1");
+	}
+
 	private ResponseEntity<String> deploy(String user) throws Exception {
 		var body = new LinkedMultiValueMap<String, Object>();
 		body.add("deployment-name", "from-modeler");
