@@ -1,13 +1,15 @@
 package vn.motcua.audit;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -59,6 +61,9 @@ class AuditBench implements ApplicationRunner {
 			"create index ix_handoff_dossier on handoff (dossier_code)",
 			"create index ix_handoff_step on handoff (step_instance_id)",
 			"create index ix_handoff_unit_received on handoff (to_unit, received_at)"), V20_INDEXES.stream()).toList();
+
+	/** Receipt of generated dossier 0: dossier x is received x * 157 s later. */
+	static final java.time.LocalDateTime GENERATED_FROM = java.time.LocalDateTime.of(2021, 1, 4, 7, 30);
 
 	private final JdbcTemplate jdbc;
 
@@ -196,91 +201,210 @@ class AuditBench implements ApplicationRunner {
 
 	// ---------------------------------------------------------------- benchmark
 
-	record Case(String name, Supplier<Object> run) {
+	/** One measured case: {@code run.apply(i)} runs iteration {@code i} with its own parameters. */
+	record Case(String name, IntFunction<Object> run) {
 
 	}
 
+	/** Timings in ms of one case: first (cold) run, then the varied runs. */
+	record Timing(double cold, double median, double p95, double max, int runs) {
+
+		static Timing of(double cold, double[] ms) {
+			double[] sorted = ms.clone();
+			Arrays.sort(sorted);
+			int n = sorted.length;
+			return new Timing(cold, n == 0 ? cold : sorted[n / 2],
+					n == 0 ? cold : sorted[Math.min(n - 1, (int) Math.ceil(0.95 * n) - 1)], n == 0 ? cold : sorted[n - 1],
+					n);
+		}
+
+		String cells() {
+			return String.format(Locale.ROOT, "%.0f | %.0f | %.0f | %.0f (%d)", this.cold, this.median, this.p95, this.max,
+					this.runs);
+		}
+
+	}
+
+	@Value("${motcua.audit.bench.runs:15}")
+	private int runs;
+
+	@Value("${motcua.audit.bench.baseline-runs:5}")
+	private int baselineRuns;
+
+	@Value("${motcua.audit.bench.baseline:true}")
+	private boolean baseline;
+
+	/** Time budget of one case (cold run included): at least one varied run after the cold one. */
+	@Value("${motcua.audit.bench.budget-seconds:30}")
+	private int budgetSeconds;
+
+	@Value("${motcua.audit.bench.seed:20251124}")
+	private long seed;
+
 	void benchmark() {
+		// never serve a repeated statement from H2's result reuse: every run executes the query
+		// (the profile's URL also sets QUERY_CACHE_SIZE=0, so no prepared command is kept either)
+		this.jdbc.execute("set optimize_reuse_results 0");
+		log.info("H2 settings: {}", this.jdbc.queryForList("select setting_name, setting_value from "
+				+ "information_schema.settings where setting_name in ('QUERY_CACHE_SIZE', 'OPTIMIZE_REUSE_RESULTS')"));
+		// a run cut off during its baseline leaves the V20 indexes dropped: V1's are restored here,
+		// V20's are dropped for the baseline and (re)created before the indexed runs
+		for (String index : SECONDARY_INDEXES.subList(0, SECONDARY_INDEXES.size() - V20_INDEXES.size())) {
+			this.jdbc.execute(index.replace("create index", "create index if not exists"));
+		}
 		long dossiers = this.jdbc.queryForObject("select count(*) from dossier", Long.class);
 		long handoffs = this.jdbc.queryForObject("select count(*) from handoff", Long.class);
-		Date now = new Date();
-		AuditScope auditor = new AuditScope(true, Set.of());
-		AuditScope supervisor = new AuditScope(false, Set.of("bhxh-nam-son"));
-		String middle = this.jdbc.queryForObject("select code from dossier order by code limit 1 offset ?", String.class,
-				dossiers / 2);
-		DossierSearch filtered = new DossierSearch(null, null, "xa-an-binh", null, LocalDate.of(2023, 1, 1),
-				LocalDate.of(2024, 12, 31), "returned", "late", "received", "desc", 1, 20);
-		long filteredPages = this.queries.search(filtered, auditor, now).pages();
-		DossierSearch byHandler = new DossierSearch(null, "land-transfer", null, "ca-phuong-tan-an", null, null, null,
-				null, "code", "asc", 1, 20);
-		long handlerPages = this.queries.search(byHandler, auditor, now).pages();
-		DossierSearch all = new DossierSearch(null, null, null, null, null, null, null, null, "received", "desc", 1, 20);
-		DossierSearch scoped = new DossierSearch(null, null, null, null, LocalDate.of(2024, 1, 1),
-				LocalDate.of(2024, 6, 30), null, null, "received", "desc", 1, 20);
-		long scopedPages = this.queries.search(scoped, supervisor, now).pages();
-		List<Case> cases = List.of(
-				new Case("unit + period + returned + late, sorted by receipt, page 1",
-						() -> this.queries.search(filtered, auditor, now)),
-				new Case("same, last page (" + filteredPages + ")",
-						() -> this.queries.search(filtered.withPage((int) filteredPages), auditor, now)),
-				new Case("procedure + handling unit, sorted by code, page 1",
-						() -> this.queries.search(byHandler, auditor, now)),
-				new Case("same, page " + handlerPages / 2 + " (middle)",
-						() -> this.queries.search(byHandler.withPage((int) (handlerPages / 2)), auditor, now)),
-				new Case("no filter, newest first, page 1", () -> this.queries.search(all, auditor, now)),
-				new Case("no filter, page 10000", () -> this.queries.search(all.withPage(10_000), auditor, now)),
-				new Case("supervisor bhxh-nam-son, half a year, page 1", () -> this.queries.search(scoped, supervisor, now)),
-				new Case("same, last page (" + scopedPages + ")",
-						() -> this.queries.search(scoped.withPage((int) scopedPages), supervisor, now)),
-				new Case("overdue now, page 1", () -> this.queries.search(new DossierSearch(null, null, null, null, null,
-						null, null, "overdue", "due", "asc", 1, 20), auditor, now)),
-				new Case("dossier timeline " + middle, () -> this.timeline.of(middle, auditor).orElseThrow()));
+		Timestamp[] range = this.jdbc.queryForObject("select min(received_at), max(received_at) from dossier",
+				(rs, i) -> new Timestamp[] { rs.getTimestamp(1), rs.getTimestamp(2) });
+		List<Case> cases = cases(dossiers, range[0].toLocalDateTime().toLocalDate(),
+				range[1].toLocalDateTime().toLocalDate());
 		List<String> lines = new ArrayList<>();
-		lines.add(String.format(Locale.ROOT, "Data: %,d dossiers, %,d handoffs (H2 file, %s)", dossiers, handoffs,
-				System.getProperty("java.version")));
-		lines.add("| case | with V20 indexes: median / max ms | without (baseline): median / max ms |");
-		lines.add("|---|---|---|");
-		long[][] with = new long[cases.size()][];
-		for (int i = 0; i < cases.size(); i++) {
-			with[i] = time(cases.get(i).run(), 2, 7);
-			log.info("{}: {} ms", cases.get(i).name(), with[i][0]);
-		}
-		for (String index : V20_INDEXES) {
-			this.jdbc.execute("drop index if exists " + index.split(" ")[2]);
-		}
-		long[][] without = new long[cases.size()][];
-		try {
-			for (int i = 0; i < cases.size(); i++) {
-				without[i] = time(cases.get(i).run(), 0, 3);
-				log.info("baseline {}: {} ms", cases.get(i).name(), without[i][0]);
-			}
-		}
-		finally {
+		lines.add(String.format(Locale.ROOT,
+				"Data: %,d dossiers, %,d handoffs (H2 file, Java %s, QUERY_CACHE_SIZE=0, OPTIMIZE_REUSE_RESULTS=0); "
+						+ "%d varied runs with indexes, %d without",
+				dossiers, handoffs, System.getProperty("java.version"), this.runs, this.baselineRuns));
+		Timing[] without = new Timing[cases.size()];
+		if (this.baseline) {
 			for (String index : V20_INDEXES) {
-				this.jdbc.execute(index.replace("create index", "create index if not exists"));
+				this.jdbc.execute("drop index if exists " + index.split(" ")[2]);
+			}
+			try {
+				// different seed from the indexed runs: different parameters, nothing shared
+				measure(cases, this.baselineRuns, this.seed + 1, without, "baseline (V1 indexes only)");
+			}
+			finally {
+				createV20();
 			}
 		}
+		else {
+			createV20();
+		}
+		Timing[] with = new Timing[cases.size()];
+		measure(cases, this.runs, this.seed, with, "with V20 indexes");
+		lines.add("| case | cold ms | median ms | p95 ms | max ms (runs) | baseline cold | baseline median | baseline p95 "
+				+ "| baseline max (runs) | median ratio |");
+		lines.add("|---|---|---|---|---|---|---|---|---|---|");
 		for (int i = 0; i < cases.size(); i++) {
-			lines.add(String.format(Locale.ROOT, "| %s | %d / %d | %d / %d |", cases.get(i).name(), with[i][0], with[i][1],
-					without[i][0], without[i][1]));
+			String base = without[i] == null ? "– | – | – | –" : without[i].cells();
+			String ratio = without[i] == null ? "–"
+					: String.format(Locale.ROOT, "%.1f×", without[i].median() / Math.max(0.1, with[i].median()));
+			lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %s |", cases.get(i).name(), with[i].cells(), base,
+					ratio));
 		}
 		System.out.println();
 		lines.forEach(System.out::println);
 	}
 
-	/** Median and max in ms of {@code runs} runs after {@code warmup} runs. */
-	private static long[] time(Supplier<Object> run, int warmup, int runs) {
-		for (int i = 0; i < warmup; i++) {
-			run.get();
+	private void createV20() {
+		long t = System.nanoTime();
+		for (String index : V20_INDEXES) {
+			this.jdbc.execute(index.replace("create index", "create index if not exists"));
 		}
-		long[] ms = new long[runs];
-		for (int i = 0; i < runs; i++) {
+		this.jdbc.execute("analyze");
+		log.info("V20 indexes present ({} s)", (System.nanoTime() - t) / 1_000_000_000);
+	}
+
+	private void measure(List<Case> cases, int n, long seed, Timing[] into, String label) {
+		for (int c = 0; c < cases.size(); c++) {
+			Case k = cases.get(c);
+			// iteration numbers are offset by the seed so the baseline never repeats a parameter set
+			int base = (int) (seed % 1000) * 1000;
 			long t = System.nanoTime();
-			run.get();
-			ms[i] = (System.nanoTime() - t) / 1_000_000;
+			k.run().apply(base);
+			double cold = (System.nanoTime() - t) / 1e6;
+			double[] ms = new double[n];
+			double spent = cold;
+			int done = 0;
+			// a case stops early once it has used its time budget (the slow baseline cases)
+			while (done < n && (done == 0 || spent < this.budgetSeconds * 1000.0)) {
+				t = System.nanoTime();
+				k.run().apply(base + done + 1);
+				ms[done] = (System.nanoTime() - t) / 1e6;
+				spent += ms[done++];
+			}
+			into[c] = Timing.of(cold, Arrays.copyOf(ms, done));
+			log.info("{} | {} | {}", label, k.name(), into[c].cells());
 		}
-		Arrays.sort(ms);
-		return new long[] { ms[runs / 2], ms[runs - 1] };
+	}
+
+	/**
+	 * The measured cases. Every iteration {@code i} picks its own unit, procedure, period, code
+	 * prefix and page (derived from {@code i}), so no two runs execute the same SQL parameters.
+	 */
+	private List<Case> cases(long dossiers, LocalDate first, LocalDate last) {
+		AuditScope auditor = new AuditScope(true, Set.of());
+		String[] statuses = { "returned", "refused", "in-progress" };
+		String[] timeliness = { "late", "on-time", "early" };
+		String[] handlers = Stream.of(DESKS).flatMap(d -> Stream.of(d[2], d[3])).distinct().toArray(String[]::new);
+		String[] supervised = Stream.of(DESKS).flatMap(d -> Stream.of(d[0], d[2], d[3])).distinct().toArray(String[]::new);
+		long days = java.time.temporal.ChronoUnit.DAYS.between(first, last);
+		IntFunction<Random> rnd = i -> new Random(this.seed * 31 + i);
+		// a random period of `length` days inside the data
+		java.util.function.BiFunction<Random, Integer, LocalDate> start = (r,
+				length) -> first.plusDays(r.nextLong(Math.max(1, days - length)));
+		Date now = new Date();
+		return List.of(new Case("auditor: unit + 1 year + status + timeliness, by receipt desc, page 1", i -> {
+			Random r = rnd.apply(i);
+			LocalDate from = start.apply(r, 365);
+			return this.queries.search(new DossierSearch(null, null, DESKS[r.nextInt(4)][0], null, from,
+					from.plusDays(364), statuses[r.nextInt(2)], timeliness[r.nextInt(3)], "received", "desc", 1, 20),
+					auditor, now);
+		}), new Case("auditor: unit + 1 year + returned, by receipt desc, deep page (random in 2nd half)", i -> {
+			Random r = rnd.apply(i);
+			LocalDate from = start.apply(r, 365);
+			DossierSearch s = new DossierSearch(null, null, DESKS[r.nextInt(4)][0], null, from, from.plusDays(364),
+					"returned", null, "received", "desc", 1, 20);
+			// the page count of a unit-year is ≈ 200,000 / 4 / 20 = 2,400: pick one in its 2nd half
+			return this.queries.search(s.withPage(1200 + r.nextInt(1200)), auditor, now);
+		}), new Case("auditor: procedure + handling unit (EXISTS handoff), by code, page 1", i -> {
+			Random r = rnd.apply(i);
+			return this.queries.search(new DossierSearch(null, PROCEDURES[r.nextInt(5)][0], null,
+					handlers[r.nextInt(handlers.length)], null, null, null, null, "code", r.nextBoolean() ? "asc" : "desc",
+					1, 20), auditor, now);
+		}), new Case("auditor: procedure + handling unit, by code, deep page (random)", i -> {
+			Random r = rnd.apply(i);
+			return this.queries.search(new DossierSearch(null, PROCEDURES[r.nextInt(5)][0], null,
+					handlers[r.nextInt(handlers.length)], null, null, null, null, "code", "asc", 1 + r.nextInt(2500), 20),
+					auditor, now);
+		}), new Case("auditor: no filter, newest first, page 1 (varied size)", i -> {
+			Random r = rnd.apply(i);
+			return this.queries.search(new DossierSearch(null, null, null, null, null, null, null, null, "received",
+					"desc", 1, 20 + r.nextInt(30)), auditor, now);
+		}), new Case("auditor: no filter, by receipt, deep page (random up to 50,000)", i -> {
+			Random r = rnd.apply(i);
+			return this.queries.search(new DossierSearch(null, null, null, null, null, null, null, null, "received",
+					r.nextBoolean() ? "asc" : "desc", 1 + r.nextInt((int) Math.max(1, dossiers / 20)), 20), auditor, now);
+		}), new Case("auditor: code prefix (agency + day), page 1", i -> {
+			Random r = rnd.apply(i);
+			String day = first.plusDays(r.nextLong(days + 1)).format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd"));
+			return this.queries.search(new DossierSearch(DESKS[r.nextInt(4)][1] + "-" + day, null, null, null, null,
+					null, null, null, "code", "asc", 1, 20), auditor, now);
+		}), new Case("supervisor (1 unit): half a year, by receipt desc, page 1", i -> {
+			Random r = rnd.apply(i);
+			LocalDate from = start.apply(r, 182);
+			return this.queries.search(new DossierSearch(null, null, null, null, from, from.plusDays(181), null, null,
+					"received", "desc", 1, 20), new AuditScope(false, Set.of(supervised[r.nextInt(supervised.length)])),
+					now);
+		}), new Case("supervisor (1 unit): no filter (landing page), page 1", i -> {
+			Random r = rnd.apply(i);
+			return this.queries.search(DossierSearch.empty(),
+					new AuditScope(false, Set.of(supervised[r.nextInt(supervised.length)])), now);
+		}), new Case("supervisor (1 unit): no filter, deep page (random up to 10,000)", i -> {
+			Random r = rnd.apply(i);
+			return this.queries.search(DossierSearch.empty().withPage(1 + r.nextInt(10_000)),
+					new AuditScope(false, Set.of(supervised[r.nextInt(supervised.length)])), now);
+		}), new Case("auditor: overdue now, by due date, page 1", i -> {
+			Random r = rnd.apply(i);
+			return this.queries.search(new DossierSearch(null, null, null, null, null, null, null, "overdue", "due",
+					"asc", 1, 20), auditor, new Date(now.getTime() - r.nextInt(86_400) * 1000L));
+		}), new Case("dossier timeline (random generated dossier)", i -> {
+			// the generator's code of dossier x, computed here so that no lookup query is timed
+			long x = 1 + rnd.apply(i).nextLong(dossiers);
+			String code = DESKS[(int) (x % 4)][1] + "-"
+					+ GENERATED_FROM.plusSeconds(x * 157).format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd"))
+					+ "-" + String.format(Locale.ROOT, "%07d", x);
+			return this.timeline.of(code, auditor).orElseThrow();
+		}));
 	}
 
 }
