@@ -14,33 +14,13 @@ public final class BirthRegistrationProcess {
 	public static final double LEGAL_WORKING_DAYS = 3;
 
 	/** Element ids. */
-	public static final class Elements {
-
-		public static final String START = "StartEvent_DossierReceived";
-
-		public static final String REGISTER_DOSSIER = "Task_RegisterDossier";
-
-		public static final String CHECK_COMPLETENESS = "CallActivity_CheckCompleteness";
+	public static final class Elements extends ProcedureElements {
 
 		public static final String REGISTER_BIRTH = "CallActivity_RegisterBirth";
 
 		public static final String REGISTER_RESIDENCE = "CallActivity_RegisterResidence";
 
 		public static final String ISSUE_HEALTH_INSURANCE = "CallActivity_IssueHealthInsurance";
-
-		public static final String RETURN_RESULT = "Task_ReturnResult";
-
-		public static final String CLOSE_DOSSIER = "Task_CloseDossier";
-
-		public static final String RESULT_RETURNED = "EndEvent_ResultReturned";
-
-		public static final String DOSSIER_REFUSED = "EndEvent_DossierRefused";
-
-		public static final String APOLOGY_DUE = "StartEvent_ApologyDue";
-
-		public static final String ISSUE_APOLOGY = "Task_IssueApology";
-
-		public static final String RESCHEDULE_DOSSIER = "Task_RescheduleDossier";
 
 		private Elements() {
 		}

@@ -20,13 +20,7 @@ public final class LandUseRightTransferProcess {
 	public static final double LEGAL_WORKING_DAYS = 8;
 
 	/** Element ids. */
-	public static final class Elements {
-
-		public static final String START = "StartEvent_DossierReceived";
-
-		public static final String REGISTER_DOSSIER = "Task_RegisterDossier";
-
-		public static final String CHECK_COMPLETENESS = "CallActivity_CheckCompleteness";
+	public static final class Elements extends ProcedureElements {
 
 		public static final String APPRAISE_TRANSFER = "CallActivity_AppraiseTransfer";
 
@@ -39,20 +33,6 @@ public final class LandUseRightTransferProcess {
 		public static final String RESUME_DOSSIER_CLOCK = "Task_ResumeDossierClock";
 
 		public static final String ISSUE_CERTIFICATE = "CallActivity_IssueCertificate";
-
-		public static final String RETURN_RESULT = "Task_ReturnResult";
-
-		public static final String CLOSE_DOSSIER = "Task_CloseDossier";
-
-		public static final String RESULT_RETURNED = "EndEvent_ResultReturned";
-
-		public static final String DOSSIER_REFUSED = "EndEvent_DossierRefused";
-
-		public static final String APOLOGY_DUE = "StartEvent_ApologyDue";
-
-		public static final String ISSUE_APOLOGY = "Task_IssueApology";
-
-		public static final String RESCHEDULE_DOSSIER = "Task_RescheduleDossier";
 
 		private Elements() {
 		}

@@ -1,0 +1,32 @@
+package vn.motcua.procedure;
+
+/**
+ * Element ids every procedure model shares, as the contract in {@code docs/procedures/README.md}
+ * fixes them. Each backing class's {@code Elements} extends this class and adds its own steps.
+ */
+public class ProcedureElements {
+
+	public static final String START = "StartEvent_DossierReceived";
+
+	public static final String REGISTER_DOSSIER = "Task_RegisterDossier";
+
+	public static final String CHECK_COMPLETENESS = "CallActivity_CheckCompleteness";
+
+	public static final String RETURN_RESULT = "Task_ReturnResult";
+
+	public static final String CLOSE_DOSSIER = "Task_CloseDossier";
+
+	public static final String RESULT_RETURNED = "EndEvent_ResultReturned";
+
+	public static final String DOSSIER_REFUSED = "EndEvent_DossierRefused";
+
+	public static final String APOLOGY_DUE = "StartEvent_ApologyDue";
+
+	public static final String ISSUE_APOLOGY = "Task_IssueApology";
+
+	public static final String RESCHEDULE_DOSSIER = "Task_RescheduleDossier";
+
+	protected ProcedureElements() {
+	}
+
+}
