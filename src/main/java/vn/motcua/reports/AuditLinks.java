@@ -3,11 +3,12 @@ package vn.motcua.reports;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Links into the audit area's dossier search ({@code /audit/dossiers}) with the parameters that
- * approximate a cell: {@code unit}, {@code procedure}, {@code receivedFrom}, {@code receivedTo},
- * {@code finishedFrom}, {@code finishedTo}, {@code channel}, {@code status}, {@code timeliness}
- * (dates ISO, both ends included). Cells that depend on an instant (carried over, in progress)
- * have no exact search form; the drill-down list of codes is then the reference.
+ * Links into the audit area's dossier search ({@code /audit}) with the parameters that approximate
+ * a cell: {@code receivingUnit} or {@code handlingUnit}, {@code procedure}, {@code from} and
+ * {@code to} (dates of receipt, both ends included), {@code status} and {@code timeliness}. The
+ * audit search filters by date of receipt only, so cells counted by date of finishing or at an
+ * instant (resolved, carried over, in progress) link without a period; the drill-down list of codes
+ * ({@code /reports/dossiers}) is then the exact reference.
  */
 final class AuditLinks {
 
@@ -15,39 +16,31 @@ final class AuditLinks {
 	}
 
 	static String search(Cell cell, ReportRequest request, String row) {
-		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/audit/dossiers");
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/audit");
+		String unitParam = cell == Cell.HANDOFFS_LATE ? "handlingUnit" : "receivingUnit";
 		if (row != null) {
-			uri.queryParam(request.by() == Report.Grouping.UNIT ? "unit" : "procedure", row);
+			uri.queryParam(request.by() == Report.Grouping.UNIT ? unitParam : "procedure", row);
 		}
 		if (request.scope().procedure() != null) {
 			uri.queryParam("procedure", request.scope().procedure());
 		}
 		if (row == null && request.scope().kind() != Scope.Kind.PROVINCE
 				&& request.scope().kind() != Scope.Kind.PROCEDURE && request.scope().kind() != Scope.Kind.LEVEL) {
-			uri.queryParam("unit", request.scope().value());
+			uri.queryParam(unitParam, request.scope().value());
 		}
 		String from = request.period().from().toString();
 		String to = request.period().to().toString();
 		switch (cell) {
-			case RECEIVED, RECEIVED_ONLINE, RECEIVED_IN_PERSON, RECEIVED_POSTAL -> {
-				uri.queryParam("receivedFrom", from).queryParam("receivedTo", to);
-				if (cell != Cell.RECEIVED) {
-					uri.queryParam("channel", cell.param().substring("received-".length()));
-				}
-			}
-			case RESOLVED, EARLY, ON_TIME, LATE -> {
-				uri.queryParam("finishedFrom", from).queryParam("finishedTo", to).queryParam("status", "RETURNED");
-				if (cell != Cell.RESOLVED) {
-					uri.queryParam("timeliness", cell.name());
-				}
-			}
-			case REFUSED -> uri.queryParam("finishedFrom", from).queryParam("finishedTo", to).queryParam("status",
-					"REFUSED");
-			case IN_PROGRESS, WITHIN_DEADLINE, OVERDUE -> uri.queryParam("status", "IN_PROGRESS");
-			case HANDOFFS_LATE -> uri.queryParam("finishedFrom", from)
-				.queryParam("finishedTo", to)
-				.queryParam("stepTimeliness", "LATE");
-			default -> uri.queryParam("receivedTo", to);
+			case RECEIVED, RECEIVED_ONLINE, RECEIVED_IN_PERSON, RECEIVED_POSTAL -> uri.queryParam("from", from)
+				.queryParam("to", to);
+			case RESOLVED -> uri.queryParam("status", "returned");
+			case EARLY -> uri.queryParam("status", "returned").queryParam("timeliness", "early");
+			case ON_TIME -> uri.queryParam("status", "returned").queryParam("timeliness", "on-time");
+			case LATE -> uri.queryParam("status", "returned").queryParam("timeliness", "late");
+			case REFUSED -> uri.queryParam("status", "refused");
+			case OVERDUE -> uri.queryParam("status", "in-progress").queryParam("timeliness", "overdue");
+			case IN_PROGRESS, WITHIN_DEADLINE -> uri.queryParam("status", "in-progress");
+			default -> uri.queryParam("to", to);
 		}
 		return uri.encode().build().toUriString();
 	}

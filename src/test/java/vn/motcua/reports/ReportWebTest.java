@@ -136,7 +136,7 @@ class ReportWebTest extends ReportsTestBase {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(drill).contains("/audit/dossiers?code=").contains("UBND xã An Bình");
+		assertThat(drill).contains("/audit/dossiers/").contains("/audit?receivingUnit=xa-an-binh").contains("UBND xã An Bình");
 	}
 
 	/** One CSV line (RFC 4180 quoting). */
