@@ -29,6 +29,9 @@ import static vn.motcua.audit.AuditScenarioTest.supervisor;
 class AuditSearchTest extends ProcedureTestBase {
 
 	@Autowired
+	private DossierUnits dossierUnits;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -37,6 +40,7 @@ class AuditSearchTest extends ProcedureTestBase {
 	@BeforeEach
 	void rows() {
 		this.jdbcTemplate.update("delete from handoff where dossier_code like 'ZZT-%'");
+		this.jdbcTemplate.update("delete from dossier_unit where dossier_code like 'ZZT-%'");
 		this.jdbcTemplate.update("delete from dossier where dossier.code like 'ZZT-%'");
 		// code, unit, received (March 2025), status, timeliness, handled by
 		dossier("ZZT-001", "xa-an-binh", LocalDateTime.of(2025, 3, 3, 8, 0), "RETURNED", "EARLY", "ca-xa-an-binh");
@@ -59,6 +63,8 @@ class AuditSearchTest extends ProcedureTestBase {
 				values (?, 'birth-registration', 'Đăng ký khai sinh, thường trú, cấp thẻ BHYT', 1, ?, ?, ?, '0912000000',
 				  'Thôn Đông', 'in-person', 3, ?, ?, ?, ?, ?, ?, ?)""", code, unit, unit + ".officer",
 				"Lê Văn Tâm " + code, at, due, due, due, status, finished, timeliness);
+		// what the core's DossierChanged / HandoffChanged do in the writing transaction
+		this.dossierUnits.on(new vn.motcua.intake.DossierChanged(code));
 		hand(code, unit, unit, received);
 		if (handler != null) {
 			hand(code, unit, handler, received.plusHours(2));
@@ -72,6 +78,8 @@ class AuditSearchTest extends ProcedureTestBase {
 				values (?, 'none', 'Bước', 'f', ?, ?, ?, ?, ?, 1, ?, ?, 0.5, 'EARLY')""", code, from, to,
 				Timestamp.valueOf(at), Timestamp.valueOf(at), Timestamp.valueOf(at.plusDays(1)),
 				Timestamp.valueOf(at.plusHours(3)), to + ".officer");
+		this.dossierUnits.on(new vn.motcua.procedure.HandoffChanged(
+				this.jdbcTemplate.queryForObject("select max(id) from handoff", Long.class)));
 	}
 
 	private List<String> codes(String html) {
