@@ -35,6 +35,9 @@ class AuditQueries {
 			d.applicant_phone, d.applicant_address, d.channel, d.legal_working_days, d.received_at, d.original_due,
 			d.due_at, d.status, d.finished_at, d.timeliness, d.refusal_reason, d.process_instance_id""";
 
+	/** Code prefixes that may be written into the SQL as a literal (no quote, no wildcard but _). */
+	private static final java.util.regex.Pattern SAFE_CODE_PREFIX = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	AuditQueries(NamedParameterJdbcTemplate jdbc) {
@@ -207,8 +210,17 @@ class AuditQueries {
 			String drivingUnit) {
 		List<String> and = new ArrayList<>();
 		if (notBlank(s.code())) {
-			and.add("d.code like :code");
-			params.addValue("code", s.code().trim().replace("%", "").replace("_", "\\_") + "%");
+			String prefix = s.code().trim().replace("%", "");
+			if (SAFE_CODE_PREFIX.matcher(prefix).matches()) {
+				// a literal, not a parameter: the capped count wraps the search in a derived table,
+				// which H2 plans before parameters are bound, so "like ?" would scan the whole key
+				// (350 ms) where "like 'H12.34-2511%'" reads a key range. Only [A-Za-z0-9.-_] get here.
+				and.add("d.code like '" + prefix.replace("_", "\\_") + "%'");
+			}
+			else {
+				and.add("d.code like :code");
+				params.addValue("code", prefix.replace("_", "\\_") + "%");
+			}
 		}
 		if (notBlank(s.procedure())) {
 			and.add("d.procedure_key = :procedure");
