@@ -95,6 +95,39 @@ class AuditSearchTest extends ProcedureTestBase {
 	}
 
 	@Test
+	void countAndDepthAreBounded() throws Exception {
+		// 10,050 dossiers received by one unit: more than the counted 10,000, deeper than 10,000 rows
+		Timestamp at = Timestamp.valueOf(LocalDateTime.of(2024, 1, 2, 8, 0));
+		List<Object[]> rows = new java.util.ArrayList<>();
+		for (int i = 0; i < 10_050; i++) {
+			rows.add(new Object[] { String.format("ZZM-%05d", i), at, at, at, at });
+		}
+		try {
+			this.jdbcTemplate.batchUpdate("""
+					insert into dossier (code, procedure_key, procedure_name, procedure_version, receiving_unit, received_by,
+					  applicant_name, channel, legal_working_days, received_at, original_due, legal_due, due_at, status)
+					values (?, 'birth-registration', 'Khai sinh', 1, 'xa-my-loc', 'x', 'Lê Văn Tâm', 'in-person', 3, ?, ?, ?, ?,
+					  'RETURNED')""", rows);
+			this.jdbcTemplate.update("""
+					insert into dossier_unit (unit_code, received_at, dossier_code)
+					select receiving_unit, received_at, code from dossier where code like 'ZZM-%'""");
+			String first = page(get("/audit").param("code", "ZZM-").with(auditor()));
+			assertThat(first).contains("id=\"result-count-more\"").contains("hơn 10.000 hồ sơ")
+				.doesNotContain("id=\"result-too-deep\"");
+			String deep = page(get("/audit").param("code", "ZZM-").param("page", "600").with(auditor()));
+			assertThat(deep).contains("id=\"result-too-deep\"");
+			assertThat(codes(deep)).hasSize(20);
+			String supervised = page(get("/audit").param("page", "600").with(supervisor("xa-my-loc")));
+			assertThat(supervised).contains("id=\"result-count-more\"").contains("id=\"result-too-deep\"");
+			assertThat(codes(supervised)).hasSize(20);
+		}
+		finally {
+			this.jdbcTemplate.update("delete from dossier_unit where dossier_code like 'ZZM-%'");
+			this.jdbcTemplate.update("delete from dossier where code like 'ZZM-%'");
+		}
+	}
+
+	@Test
 	void filtersCombineAndSort() throws Exception {
 		assertThat(codes(page(get("/audit").param("code", "ZZT-").param("sort", "code").param("dir", "asc").with(auditor()))))
 			.containsExactly("ZZT-001", "ZZT-002", "ZZT-003", "ZZT-004", "ZZT-005", "ZZT-006");
