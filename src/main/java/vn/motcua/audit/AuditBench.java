@@ -135,6 +135,16 @@ class AuditBench implements ApplicationRunner {
 			}
 			this.jdbc.execute("set referential_integrity true");
 		}
+		// the generated rows bypass DossierUnits: add their dossier_unit rows as V31's backfill does
+		this.jdbc.update("""
+				insert into dossier_unit (unit_code, received_at, dossier_code)
+				select d.receiving_unit, d.received_at, d.code from dossier d
+				where not exists (select 1 from dossier_unit du where du.unit_code = d.receiving_unit and du.dossier_code = d.code)""");
+		this.jdbc.update("""
+				insert into dossier_unit (unit_code, received_at, dossier_code)
+				select distinct h.to_unit, d.received_at, d.code from handoff h join dossier d on d.code = h.dossier_code
+				where not exists (select 1 from dossier_unit du where du.unit_code = h.to_unit and du.dossier_code = h.dossier_code)""");
+		log.info("dossier_unit filled ({} s)", (System.nanoTime() - started) / 1_000_000_000);
 		long dossiers = this.jdbc.queryForObject("select count(*) from dossier", Long.class);
 		long handoffs = this.jdbc.queryForObject("select count(*) from handoff", Long.class);
 		this.jdbc.execute("analyze");

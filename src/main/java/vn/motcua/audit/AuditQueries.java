@@ -35,40 +35,77 @@ class AuditQueries {
 			d.applicant_phone, d.applicant_address, d.channel, d.legal_working_days, d.received_at, d.original_due,
 			d.due_at, d.status, d.finished_at, d.timeliness, d.refusal_reason, d.process_instance_id""";
 
+	/** Code prefixes that may be written into the SQL as a literal (no quote, no wildcard but _). */
+	private static final java.util.regex.Pattern SAFE_CODE_PREFIX = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	AuditQueries(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	record Page(List<DossierRow> rows, long total, int page, int size) {
+	/** Counting stops here: beyond, the page says "more than 10,000 dossiers" (docs/audit.md). */
+	static final int MAX_COUNT = 10_000;
+
+	/** Deepest row a page may start at: deeper pages ask to narrow the filter. */
+	static final int MAX_OFFSET = 10_000;
+
+	/**
+	 * One page. {@code total} is exact up to {@link #MAX_COUNT}; {@code more} says there are more
+	 * matches than that. {@code tooDeep}: the asked page was beyond {@link #MAX_OFFSET} rows and the
+	 * last reachable page is shown instead.
+	 */
+	record Page(List<DossierRow> rows, long total, int page, int size, boolean more, boolean tooDeep) {
+
+		Page(List<DossierRow> rows, long total, int page, int size) {
+			this(rows, total, page, size, false, false);
+		}
 
 		public int pages() {
 			return (int) Math.max(1, (this.total + this.size - 1) / this.size);
+		}
+
+		/** Last page that can be opened: the page count, at most {@link #MAX_OFFSET} rows deep. */
+		public int lastPage() {
+			return Math.min(pages(), maxPage(this.size));
+		}
+
+		static int maxPage(int size) {
+			return MAX_OFFSET / size + 1;
 		}
 
 	}
 
 	Page search(DossierSearch search, AuditScope scope, Date now) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String where = where(search, scope, now, params);
-		long total = this.jdbc.queryForObject("select count(*) from dossier d" + where, params, Long.class);
+		String from = from(search, scope, now, params);
+		// count at most MAX_COUNT + 1 matches: an exact count of 500,000 matches costs seconds
+		long counted = this.jdbc.queryForObject("select count(*) from (select 1 as one" + from + " limit "
+				+ (MAX_COUNT + 1) + ") c", params, Long.class);
+		boolean more = counted > MAX_COUNT;
+		long total = Math.min(counted, MAX_COUNT);
 		int size = search.pageSize();
-		int page = Math.min(search.pageNumber(), (int) Math.max(1, (total + size - 1) / size));
+		int wanted = search.pageNumber();
+		int last = (int) Math.min(Math.max(1, (total + size - 1) / size), Page.maxPage(size));
+		if (more) {
+			last = Page.maxPage(size);
+		}
+		int page = Math.min(wanted, last);
+		boolean tooDeep = wanted > page && page == Page.maxPage(size);
 		params.addValue("limit", size).addValue("offset", (long) (page - 1) * size);
 		List<DossierRow> rows = this.jdbc.query(
-				"select " + COLUMNS + " from dossier d" + where + orderBy(search) + " limit :limit offset :offset",
-				params, AuditQueries::map);
-		return new Page(rows, total, page, size);
+				"select " + COLUMNS + from + orderBy(search, scope) + " limit :limit offset :offset", params,
+				AuditQueries::map);
+		return new Page(rows, total, page, size, more, tooDeep);
 	}
 
 	/** Streams every match in search order (exports); returns the number of rows. */
 	long stream(DossierSearch search, AuditScope scope, Date now, int max, Consumer<DossierRow> sink) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String where = where(search, scope, now, params);
+		String from = from(search, scope, now, params);
 		params.addValue("limit", max);
 		long[] count = { 0 };
-		this.jdbc.query("select " + COLUMNS + " from dossier d" + where + orderBy(search) + " limit :limit", params,
+		this.jdbc.query("select " + COLUMNS + from + orderBy(search, scope) + " limit :limit", params,
 				(RowCallbackHandler) rs -> {
 					sink.accept(map(rs, 0));
 					count[0]++;
@@ -139,11 +176,51 @@ class AuditQueries {
 				Map.of("key", key), (rs, i) -> rs.getString(1)).stream().findFirst().orElse(key);
 	}
 
-	private static String where(DossierSearch s, AuditScope scope, Date now, MapSqlParameterSource params) {
+	/**
+	 * The unit whose {@code dossier_unit} index range drives the query (read in the sort order):
+	 * the handling unit of the filter, else the one unit of a supervisor; null: read {@code dossier}.
+	 */
+	static String drivingUnit(DossierSearch s, AuditScope scope) {
+		if (notBlank(s.handlingUnit())) {
+			return s.handlingUnit();
+		}
+		return !scope.all() && scope.units().size() == 1 ? scope.units().iterator().next() : null;
+	}
+
+	/** {@code from ... where ...} of a search. */
+	private static String from(DossierSearch s, AuditScope scope, Date now, MapSqlParameterSource params) {
+		String unit = drivingUnit(s, scope);
+		if (unit == null) {
+			return " from dossier d" + where(s, scope, now, params, null);
+		}
+		params.addValue("driveUnit", unit);
+		List<String> and = new ArrayList<>();
+		and.add("du.unit_code = :driveUnit");
+		if (s.from() != null) {
+			and.add("du.received_at >= :from");
+		}
+		if (s.to() != null) {
+			and.add("du.received_at < :to");
+		}
+		return " from dossier_unit du join dossier d on d.code = du.dossier_code" + where(s, scope, now, params, unit)
+				+ " and " + String.join(" and ", and);
+	}
+
+	private static String where(DossierSearch s, AuditScope scope, Date now, MapSqlParameterSource params,
+			String drivingUnit) {
 		List<String> and = new ArrayList<>();
 		if (notBlank(s.code())) {
-			and.add("d.code like :code");
-			params.addValue("code", s.code().trim().replace("%", "").replace("_", "\\_") + "%");
+			String prefix = s.code().trim().replace("%", "");
+			if (SAFE_CODE_PREFIX.matcher(prefix).matches()) {
+				// a literal, not a parameter: the capped count wraps the search in a derived table,
+				// which H2 plans before parameters are bound, so "like ?" would scan the whole key
+				// (350 ms) where "like 'H12.34-2511%'" reads a key range. Only [A-Za-z0-9.-_] get here.
+				and.add("d.code like '" + prefix.replace("_", "\\_") + "%'");
+			}
+			else {
+				and.add("d.code like :code");
+				params.addValue("code", prefix.replace("_", "\\_") + "%");
+			}
 		}
 		if (notBlank(s.procedure())) {
 			and.add("d.procedure_key = :procedure");
@@ -154,7 +231,9 @@ class AuditQueries {
 			params.addValue("receivingUnit", s.receivingUnit());
 		}
 		if (notBlank(s.handlingUnit())) {
-			and.add("exists (select 1 from handoff hh where hh.to_unit = :handlingUnit and hh.dossier_code = d.code)");
+			// dossier_unit also lists the receiving unit: keep "handed to it" exact for that one
+			and.add("(d.receiving_unit <> :handlingUnit or exists (select 1 from handoff hh"
+					+ " where hh.to_unit = :handlingUnit and hh.dossier_code = d.code))");
 			params.addValue("handlingUnit", s.handlingUnit());
 		}
 		if (s.from() != null) {
@@ -188,7 +267,8 @@ class AuditQueries {
 			}
 		}
 		String sql = and.isEmpty() ? " where 1 = 1" : " where " + String.join(" and ", and);
-		return sql + scopeClause(scope, params);
+		boolean scopeDrives = drivingUnit != null && !notBlank(s.handlingUnit());
+		return scopeDrives ? sql : sql + scopeClause(scope, params);
 	}
 
 	private static String scopeClause(AuditScope scope, MapSqlParameterSource params) {
@@ -199,12 +279,24 @@ class AuditQueries {
 			return " and 1 = 0";
 		}
 		params.addValue("scopeUnits", List.copyOf(scope.units()));
-		return " and (d.receiving_unit in (:scopeUnits) or exists (select 1 from handoff hs"
-				+ " where hs.to_unit in (:scopeUnits) and hs.dossier_code = d.code))";
+		// dossier_unit lists the receiving unit and every handoff unit (V31)
+		return " and exists (select 1 from dossier_unit ds where ds.unit_code in (:scopeUnits)"
+				+ " and ds.dossier_code = d.code)";
 	}
 
-	private static String orderBy(DossierSearch s) {
+	private static String orderBy(DossierSearch s, AuditScope scope) {
 		String dir = s.ascending() ? " asc" : " desc";
+		if (drivingUnit(s, scope) != null) {
+			// the order of an index of dossier_unit, so H2 reads the range in order and stops at
+			// the page: (unit_code, received_at desc, dossier_code) or the key (unit_code, dossier_code)
+			if ("received".equals(s.sortKey())) {
+				return s.ascending() ? " order by du.unit_code desc, du.received_at asc, du.dossier_code desc"
+						: " order by du.unit_code asc, du.received_at desc, du.dossier_code asc";
+			}
+			if ("code".equals(s.sortKey())) {
+				return " order by du.unit_code" + dir + ", du.dossier_code" + dir;
+			}
+		}
 		return " order by " + SORT_COLUMNS.get(s.sortKey()) + dir + ", d.code" + dir;
 	}
 

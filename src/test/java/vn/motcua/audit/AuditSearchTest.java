@@ -29,6 +29,9 @@ import static vn.motcua.audit.AuditScenarioTest.supervisor;
 class AuditSearchTest extends ProcedureTestBase {
 
 	@Autowired
+	private DossierUnits dossierUnits;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -37,6 +40,7 @@ class AuditSearchTest extends ProcedureTestBase {
 	@BeforeEach
 	void rows() {
 		this.jdbcTemplate.update("delete from handoff where dossier_code like 'ZZT-%'");
+		this.jdbcTemplate.update("delete from dossier_unit where dossier_code like 'ZZT-%'");
 		this.jdbcTemplate.update("delete from dossier where dossier.code like 'ZZT-%'");
 		// code, unit, received (March 2025), status, timeliness, handled by
 		dossier("ZZT-001", "xa-an-binh", LocalDateTime.of(2025, 3, 3, 8, 0), "RETURNED", "EARLY", "ca-xa-an-binh");
@@ -59,6 +63,8 @@ class AuditSearchTest extends ProcedureTestBase {
 				values (?, 'birth-registration', 'Đăng ký khai sinh, thường trú, cấp thẻ BHYT', 1, ?, ?, ?, '0912000000',
 				  'Thôn Đông', 'in-person', 3, ?, ?, ?, ?, ?, ?, ?)""", code, unit, unit + ".officer",
 				"Lê Văn Tâm " + code, at, due, due, due, status, finished, timeliness);
+		// what the core's DossierChanged / HandoffChanged do in the writing transaction
+		this.dossierUnits.on(new vn.motcua.intake.DossierChanged(code));
 		hand(code, unit, unit, received);
 		if (handler != null) {
 			hand(code, unit, handler, received.plusHours(2));
@@ -72,6 +78,8 @@ class AuditSearchTest extends ProcedureTestBase {
 				values (?, 'none', 'Bước', 'f', ?, ?, ?, ?, ?, 1, ?, ?, 0.5, 'EARLY')""", code, from, to,
 				Timestamp.valueOf(at), Timestamp.valueOf(at), Timestamp.valueOf(at.plusDays(1)),
 				Timestamp.valueOf(at.plusHours(3)), to + ".officer");
+		this.dossierUnits.on(new vn.motcua.procedure.HandoffChanged(
+				this.jdbcTemplate.queryForObject("select max(id) from handoff", Long.class)));
 	}
 
 	private List<String> codes(String html) {
@@ -84,6 +92,39 @@ class AuditSearchTest extends ProcedureTestBase {
 	private String page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
 			throws Exception {
 		return this.mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	@Test
+	void countAndDepthAreBounded() throws Exception {
+		// 10,050 dossiers received by one unit: more than the counted 10,000, deeper than 10,000 rows
+		Timestamp at = Timestamp.valueOf(LocalDateTime.of(2024, 1, 2, 8, 0));
+		List<Object[]> rows = new java.util.ArrayList<>();
+		for (int i = 0; i < 10_050; i++) {
+			rows.add(new Object[] { String.format("ZZM-%05d", i), at, at, at, at });
+		}
+		try {
+			this.jdbcTemplate.batchUpdate("""
+					insert into dossier (code, procedure_key, procedure_name, procedure_version, receiving_unit, received_by,
+					  applicant_name, channel, legal_working_days, received_at, original_due, legal_due, due_at, status)
+					values (?, 'birth-registration', 'Khai sinh', 1, 'xa-my-loc', 'x', 'Lê Văn Tâm', 'in-person', 3, ?, ?, ?, ?,
+					  'RETURNED')""", rows);
+			this.jdbcTemplate.update("""
+					insert into dossier_unit (unit_code, received_at, dossier_code)
+					select receiving_unit, received_at, code from dossier where code like 'ZZM-%'""");
+			String first = page(get("/audit").param("code", "ZZM-").with(auditor()));
+			assertThat(first).contains("id=\"result-count-more\"").contains("hơn 10.000 hồ sơ")
+				.doesNotContain("id=\"result-too-deep\"");
+			String deep = page(get("/audit").param("code", "ZZM-").param("page", "600").with(auditor()));
+			assertThat(deep).contains("id=\"result-too-deep\"");
+			assertThat(codes(deep)).hasSize(20);
+			String supervised = page(get("/audit").param("page", "600").with(supervisor("xa-my-loc")));
+			assertThat(supervised).contains("id=\"result-count-more\"").contains("id=\"result-too-deep\"");
+			assertThat(codes(supervised)).hasSize(20);
+		}
+		finally {
+			this.jdbcTemplate.update("delete from dossier_unit where dossier_code like 'ZZM-%'");
+			this.jdbcTemplate.update("delete from dossier where code like 'ZZM-%'");
+		}
 	}
 
 	@Test
