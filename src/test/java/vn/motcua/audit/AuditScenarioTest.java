@@ -156,7 +156,7 @@ class AuditScenarioTest extends ProcedureTestBase {
 		assertThat(html).contains("Công an xã An Bình", "Bảo hiểm xã hội huyện Bắc Sơn", "UBND xã An Bình")
 			.contains("Cán bộ Công an xã An Bình", "Cán bộ Bảo hiểm xã hội huyện Bắc Sơn")
 			.contains("13/02/2026 09:00")
-			.contains("Claim", "Complete")
+			.contains("Nhận việc", "Hoàn thành")
 			.contains("Trước hạn")
 			.doesNotContain(instanceId)
 			.doesNotContain(">ca-xa-an-binh.officer<");
