@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -261,20 +260,7 @@ abstract class BirthRegistrationScenarios extends ProcedureTestBase {
 		this.management.executeJob(warning.getId());
 		assertThat(this.handoffs.ofDossier(code).get(1).remindedAt()).isNotNull();
 
-		Job breach = timer(stepInstance, AgencyStepProcess.Elements.BREACH);
-		assertThat(breach.getDuedate()).isEqualTo(birth.getDueDate());
-		ClockUtilHelper.after(breach.getDuedate());
-		this.management.executeJob(breach.getId());
-		Task escalation = task(code, AgencyStepProcess.Elements.RESOLVE_BREACH, commune() + "-supervisors");
-		assertThat(escalation).isNotNull();
-		assertThat(escalation.getDueDate()).isEqualTo(this.calendar.dueFrom(ClockUtil.getCurrentTime(), 1));
-		Map<String, Object> row = this.jdbc.sql("select * from deadline_breach where dossier_code = ?")
-			.param(code)
-			.query()
-			.singleRow();
-		assertThat(row.get("UNIT_CODE")).isEqualTo(commune());
-		assertThat(row.get("OFFICIAL_USER_ID")).isEqualTo(official);
-		assertThat(row.get("ESCALATION_TASK_ID")).isEqualTo(escalation.getId());
+		breachAndExpectEscalation(code, birth, commune(), official);
 
 		completeStep(birth, AgencyStepProcess.DONE, Map.of());
 		Handoff late = this.handoffs.ofDossier(code).get(1);

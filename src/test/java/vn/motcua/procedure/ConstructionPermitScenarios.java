@@ -151,21 +151,7 @@ abstract class ConstructionPermitScenarios extends ProcedureTestBase {
 		String code = codeOf(instance);
 		completeStep(step(code, commune()), AgencyStepProcess.DONE, Map.of());
 		Task appraisal = step(code, appraisalUnit());
-		Job breach = timer(appraisal.getProcessInstanceId(), AgencyStepProcess.Elements.BREACH);
-		assertThat(breach.getDuedate()).isEqualTo(appraisal.getDueDate());
-		ClockUtilHelper.after(breach.getDuedate());
-		this.management.executeJob(breach.getId());
-		Task escalation = task(code, AgencyStepProcess.Elements.RESOLVE_BREACH, appraisalUnit() + "-supervisors");
-		assertThat(escalation).isNotNull();
-		assertThat(escalation.getDueDate())
-			.isEqualTo(this.calendar.dueFrom(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime(), 1));
-		assertThat(task(code, AgencyStepProcess.Elements.RESOLVE_BREACH, permitUnit() + "-supervisors")).isNull();
-		Map<String, Object> row = this.jdbc.sql("select * from deadline_breach where dossier_code = ?")
-			.param(code)
-			.query()
-			.singleRow();
-		assertThat(row.get("UNIT_CODE")).isEqualTo(appraisalUnit());
-		assertThat(row.get("ESCALATION_TASK_ID")).isEqualTo(escalation.getId());
+		breachAndExpectEscalation(code, appraisal, appraisalUnit(), null, permitUnit());
 		completeStep(appraisal, AgencyStepProcess.DONE, Map.of());
 		assertThat(this.handoffs.ofDossier(code).get(1).outcome()).isEqualTo("LATE");
 	}

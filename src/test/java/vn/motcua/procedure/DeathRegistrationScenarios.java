@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -408,22 +407,7 @@ abstract class DeathRegistrationScenarios extends ProcedureTestBase {
 			.orElseThrow();
 		assertThat(reminded.remindedAt()).isNotNull();
 
-		Job breach = timer(stepInstance, AgencyStepProcess.Elements.BREACH);
-		assertThat(breach.getDuedate()).isEqualTo(residence.getDueDate());
-		ClockUtilHelper.after(breach.getDuedate());
-		this.management.executeJob(breach.getId());
-		Task escalation = task(code, AgencyStepProcess.Elements.RESOLVE_BREACH, police() + "-supervisors");
-		assertThat(escalation).as("escalated to the police supervisors").isNotNull();
-		assertThat(escalation.getDueDate()).isEqualTo(this.calendar.dueFrom(ClockUtil.getCurrentTime(), 1));
-		assertThat(task(code, AgencyStepProcess.Elements.RESOLVE_BREACH, commune() + "-supervisors")).isNull();
-		assertThat(task(code, AgencyStepProcess.Elements.RESOLVE_BREACH, socialInsurance() + "-supervisors")).isNull();
-		Map<String, Object> row = this.jdbc.sql("select * from deadline_breach where dossier_code = ?")
-			.param(code)
-			.query()
-			.singleRow();
-		assertThat(row.get("UNIT_CODE")).isEqualTo(police());
-		assertThat(row.get("OFFICIAL_USER_ID")).isEqualTo(official);
-		assertThat(row.get("ESCALATION_TASK_ID")).isEqualTo(escalation.getId());
+		breachAndExpectEscalation(code, residence, police(), official, commune(), socialInsurance());
 
 		completeStep(residence, AgencyStepProcess.DONE, Map.of());
 		Handoff late = this.handoffs.ofDossier(code)

@@ -260,23 +260,7 @@ abstract class LandUseRightTransferScenarios extends ProcedureTestBase {
 		assertThat(notice.getDueDate()).isEqualTo(this.calendar.dueFrom(at(BEFORE_TET.plusHours(3)), 5));
 		String official = taxOffice() + ".officer";
 		this.tasks.claim(notice.getId(), official);
-		Job breach = timer(notice.getProcessInstanceId(), AgencyStepProcess.Elements.BREACH);
-		assertThat(breach.getDuedate()).isEqualTo(notice.getDueDate());
-		ClockUtilHelper.after(breach.getDuedate());
-		this.management.executeJob(breach.getId());
-
-		Task escalation = task(code, AgencyStepProcess.Elements.RESOLVE_BREACH, taxOffice() + "-supervisors");
-		assertThat(escalation).as("escalated to the tax office's supervisors").isNotNull();
-		assertThat(escalation.getDueDate()).isEqualTo(this.calendar.dueFrom(ClockUtil.getCurrentTime(), 1));
-		assertThat(task(code, AgencyStepProcess.Elements.RESOLVE_BREACH, commune() + "-supervisors")).isNull();
-		assertThat(task(code, AgencyStepProcess.Elements.RESOLVE_BREACH, landOffice() + "-supervisors")).isNull();
-		Map<String, Object> row = this.jdbc.sql("select * from deadline_breach where dossier_code = ?")
-			.param(code)
-			.query()
-			.singleRow();
-		assertThat(row.get("UNIT_CODE")).isEqualTo(taxOffice());
-		assertThat(row.get("OFFICIAL_USER_ID")).isEqualTo(official);
-		assertThat(row.get("ESCALATION_TASK_ID")).isEqualTo(escalation.getId());
+		breachAndExpectEscalation(code, notice, taxOffice(), official, commune(), landOffice());
 		// the tax step has its own deadline: the dossier clock stays stopped
 		Dossier still = this.dossiers.get(code);
 		assertThat(still.status()).isEqualTo(DossierStatus.WAITING_CITIZEN);

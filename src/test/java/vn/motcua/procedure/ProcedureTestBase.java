@@ -116,6 +116,40 @@ public abstract class ProcedureTestBase {
 		return this.management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
 	}
 
+	/**
+	 * Fires the breach timer of a step task (due exactly at the task's due date) and checks what a
+	 * breach must do: an escalation task for the supervisors of the unit at fault, due one working
+	 * day later, none for the other units, and a {@code deadline_breach} row against that unit, the
+	 * official who held the task ({@code null} when nobody had claimed it) and the escalation task.
+	 */
+	protected Task breachAndExpectEscalation(String code, Task step, String unitAtFault, String official,
+			String... otherUnits) {
+		Job breach = timer(step.getProcessInstanceId(), AgencyStepProcess.Elements.BREACH);
+		org.assertj.core.api.Assertions.assertThat(breach.getDuedate()).isEqualTo(step.getDueDate());
+		ClockUtilHelper.after(breach.getDuedate());
+		this.management.executeJob(breach.getId());
+		Task escalation = task(code, AgencyStepProcess.Elements.RESOLVE_BREACH, unitAtFault + "-supervisors");
+		org.assertj.core.api.Assertions.assertThat(escalation)
+			.as("escalated to the supervisors of %s", unitAtFault)
+			.isNotNull();
+		org.assertj.core.api.Assertions.assertThat(escalation.getDueDate())
+			.isEqualTo(this.calendar.dueFrom(ClockUtil.getCurrentTime(), 1));
+		for (String other : otherUnits) {
+			org.assertj.core.api.Assertions
+				.assertThat(task(code, AgencyStepProcess.Elements.RESOLVE_BREACH, other + "-supervisors"))
+				.as("no escalation to %s", other)
+				.isNull();
+		}
+		Map<String, Object> row = this.jdbc.sql("select * from deadline_breach where dossier_code = ?")
+			.param(code)
+			.query()
+			.singleRow();
+		org.assertj.core.api.Assertions.assertThat(row.get("UNIT_CODE")).isEqualTo(unitAtFault);
+		org.assertj.core.api.Assertions.assertThat(row.get("OFFICIAL_USER_ID")).isEqualTo(official);
+		org.assertj.core.api.Assertions.assertThat(row.get("ESCALATION_TASK_ID")).isEqualTo(escalation.getId());
+		return escalation;
+	}
+
 	protected void completeStep(Task task, String outcome, Map<String, Object> more) {
 		var variables = new java.util.HashMap<String, Object>(more);
 		variables.put(AgencyStepProcess.STEP_OUTCOME, outcome);
