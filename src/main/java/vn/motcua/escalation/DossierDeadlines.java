@@ -4,11 +4,14 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.organisation.Organisation;
 import vn.motcua.organisation.Unit;
+import vn.motcua.procedure.DossierIdentity;
 import vn.motcua.procedure.DossierVariables;
 import vn.motcua.procedure.Handoff;
 import vn.motcua.procedure.Handoffs;
@@ -24,8 +27,11 @@ public class DossierDeadlines {
 
 	private final Organisation organisation;
 
-	DossierDeadlines(Handoffs handoffs, Organisation organisation) {
+	private final DossierIdentity identity;
+
+	DossierDeadlines(Handoffs handoffs, Organisation organisation, DossierIdentity identity) {
 		this.handoffs = handoffs;
+		this.identity = identity;
 		this.organisation = organisation;
 	}
 
@@ -51,8 +57,19 @@ public class DossierDeadlines {
 	 * the unit that finished the last step; else the receiving unit.
 	 */
 	public Unit unitAtFault(VariableScope scope) {
-		return this.organisation.unit(unitAtFault(String.valueOf(scope.getVariable(DossierVariables.DOSSIER_CODE)),
-				String.valueOf(scope.getVariable(DossierVariables.LAST_UNIT))));
+		return this.organisation
+			.unit(unitAtFault(dossierCode(scope), String.valueOf(scope.getVariable(DossierVariables.LAST_UNIT))));
+	}
+
+	/** The dossier code from the engine (the procedure's dossier record), not from a variable. */
+	String dossierCode(VariableScope scope) {
+		if (scope instanceof DelegateExecution execution) {
+			return this.identity.dossier(execution).code();
+		}
+		if (scope instanceof DelegateTask task) {
+			return this.identity.dossier(task.getExecution()).code();
+		}
+		throw new IllegalStateException("Không xác định được hồ sơ của " + scope);
 	}
 
 	String unitAtFault(String dossierCode, String lastUnit) {

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.procedure.AgencyStepProcess;
+import vn.motcua.procedure.DossierIdentity;
 import vn.motcua.procedure.Handoff;
-import vn.motcua.procedure.Handoffs;
 
 /**
  * {@code ${recordBreachDelegate}}: the step is past due. Records the breach against the unit
@@ -26,19 +26,18 @@ class RecordBreachDelegate implements JavaDelegate {
 
 	private static final Logger log = LoggerFactory.getLogger(RecordBreachDelegate.class);
 
-	private final Handoffs handoffs;
+	private final DossierIdentity identity;
 
 	private final Breaches breaches;
 
-	RecordBreachDelegate(Handoffs handoffs, Breaches breaches) {
-		this.handoffs = handoffs;
+	RecordBreachDelegate(DossierIdentity identity, Breaches breaches) {
+		this.identity = identity;
 		this.breaches = breaches;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Object id = execution.getVariable(AgencyStepProcess.HANDOFF_ID);
-		Handoff handoff = this.handoffs.get(((Number) id).longValue());
+		Handoff handoff = this.identity.handoff(execution);
 		Task task = execution.getProcessEngineServices()
 			.getTaskService()
 			.createTaskQuery()

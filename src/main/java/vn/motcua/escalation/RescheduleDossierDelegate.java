@@ -28,7 +28,7 @@ class RescheduleDossierDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
 		Object reason = execution.getVariable(DossierVariables.APOLOGY_REASON);
-		this.apologies.issue(String.valueOf(execution.getVariable(DossierVariables.DOSSIER_CODE)),
+		this.apologies.issue(this.deadlines.dossierCode(execution),
 				this.deadlines.unitAtFault(execution).code(), reason == null ? null : reason.toString(),
 				Apologies.parse(execution.getVariable(DossierVariables.NEW_APPOINTMENT)),
 				auth == null ? null : auth.getUserId(), false);

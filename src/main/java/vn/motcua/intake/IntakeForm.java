@@ -13,13 +13,14 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The rules of a deployed Camunda Form ({@code <process-id>-intake}) applied to submitted values,
- * so that {@code POST /api/dossiers} obeys the same rules as the start form in Tasklist:
+ * The rules of a deployed Camunda Form (the intake form {@code <process-id>-intake}, or a task's
+ * form) applied to submitted values, so that {@code POST /api/dossiers} and {@code /engine-rest}
+ * obey the same rules as the form in Tasklist:
  * required, pattern, min/max length, min/max, e-mail/phone validation types, the allowed values
  * of select, radio and checklist fields, and dates. Fields hidden by a simple
  * {@code conditional.hide} ({@code =key != "value"} / {@code =key = "value"}) are skipped.
  */
-final class IntakeForm {
+public final class IntakeForm {
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
@@ -31,17 +32,17 @@ final class IntakeForm {
 
 	private final List<JsonNode> fields = new ArrayList<>();
 
-	IntakeForm(JsonNode form) {
+	public IntakeForm(JsonNode form) {
 		this.id = form.path("id").asText();
 		collect(form.path("components"));
 	}
 
-	String id() {
+	public String id() {
 		return this.id;
 	}
 
 	/** Keys of the fields of the form. */
-	List<String> keys() {
+	public List<String> keys() {
 		return this.fields.stream().map(f -> f.path("key").asText()).toList();
 	}
 
@@ -67,7 +68,7 @@ final class IntakeForm {
 	}
 
 	/** Vietnamese message per invalid field key; empty when the values obey the form. */
-	Map<String, String> validate(Map<String, Object> values) {
+	public Map<String, String> validate(Map<String, Object> values) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		for (JsonNode field : this.fields) {
 			String key = field.path("key").asText();

@@ -25,7 +25,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.motcua.organisation.Organisation;
 import vn.motcua.organisation.Unit;
 import vn.motcua.procedure.DossierVariables;
 
@@ -45,7 +44,7 @@ class IntakeService {
 
 	private final IdentityService identity;
 
-	private final Organisation organisation;
+	private final ReceivingDesks desks;
 
 	private final Dossiers dossiers;
 
@@ -54,11 +53,11 @@ class IntakeService {
 	private final Map<String, IntakeForm> forms = new ConcurrentHashMap<>();
 
 	IntakeService(RepositoryService repository, RuntimeService runtime, IdentityService identity,
-			Organisation organisation, Dossiers dossiers, ObjectMapper json) {
+			ReceivingDesks desks, Dossiers dossiers, ObjectMapper json) {
 		this.repository = repository;
 		this.runtime = runtime;
 		this.identity = identity;
-		this.organisation = organisation;
+		this.desks = desks;
 		this.dossiers = dossiers;
 		this.json = json;
 	}
@@ -77,7 +76,7 @@ class IntakeService {
 			throw new IntakeException(HttpStatus.NOT_FOUND,
 					"Không có thủ tục hành chính mã '" + request.procedureKey() + "'.", Map.of());
 		}
-		Unit desk = desk(request.receivingUnit(), groupIds);
+		Unit desk = desk(request.receivingUnit(), userId, groupIds);
 		Map<String, Object> values = values(request, desk);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (request.channel() != null && !CHANNELS.contains(request.channel())) {
@@ -103,27 +102,15 @@ class IntakeService {
 					+ " không ghi nhận hồ sơ: mô hình thiếu bước registerDossierDelegate"));
 	}
 
-	private Unit desk(String requested, List<String> groupIds) {
-		if (requested == null || requested.isBlank()) {
-			return this.organisation.desks()
-				.stream()
-				.filter(u -> groupIds.contains(u.officersGroup()) || groupIds.contains(u.supervisorsGroup()))
-				.findFirst()
-				.orElseThrow(() -> new IntakeException(HttpStatus.FORBIDDEN,
-						"Người dùng không thuộc bộ phận tiếp nhận và trả kết quả nào.", Map.of()));
+	private Unit desk(String requested, String userId, List<String> groupIds) {
+		try {
+			return this.desks.choose(userId, groupIds, requested);
 		}
-		Unit unit = this.organisation.find(requested)
-			.orElseThrow(() -> new IntakeException(HttpStatus.BAD_REQUEST, "Hồ sơ chưa hợp lệ, chưa được tiếp nhận.",
-					Map.of("receivingUnit", "Không có đơn vị mã '" + requested + "'.")));
-		if (!unit.handles("desk")) {
-			throw new IntakeException(HttpStatus.BAD_REQUEST, "Hồ sơ chưa hợp lệ, chưa được tiếp nhận.",
-					Map.of("receivingUnit", unit.name() + " không có bộ phận tiếp nhận hồ sơ."));
+		catch (ReceivingDesks.Refused ex) {
+			throw new IntakeException(ex.forbidden() ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST,
+					ex.forbidden() ? ex.getMessage() : "Hồ sơ chưa hợp lệ, chưa được tiếp nhận.",
+					ex.forbidden() ? Map.of() : Map.of(DossierVariables.RECEIVING_UNIT, ex.getMessage()));
 		}
-		if (!groupIds.contains(unit.officersGroup()) && !groupIds.contains(unit.supervisorsGroup())) {
-			throw new IntakeException(HttpStatus.FORBIDDEN,
-					"Người dùng không thuộc bộ phận tiếp nhận của " + unit.name() + ".", Map.of());
-		}
-		return unit;
 	}
 
 	private static Map<String, Object> values(IntakeRequest request, Unit desk) {

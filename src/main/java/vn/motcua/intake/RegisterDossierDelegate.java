@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -29,8 +30,9 @@ import vn.motcua.procedure.DossierVariables;
  * key) and computes the appointment {@code dossierDue} from the input {@code legalWorkingDays}
  * (with the 15:00 cut-off when the input {@code sameDay} is true) and {@code apologyAt}, one
  * working day before it (moving the apology timer, created with the instance before
- * {@code apologyAt} was known). The receiving unit defaults to the desk of the officer who starts. The
- * start variables are checked against the procedure's intake form first.
+ * {@code apologyAt} was known). The receiving unit is a desk of the official who starts
+ * ({@link ReceivingDesks}). The start variables are checked against the procedure's intake form
+ * first: a user may submit only its fields (and the choice of desk), obeying its rules.
  */
 @Component("registerDossierDelegate")
 class RegisterDossierDelegate implements JavaDelegate {
@@ -49,8 +51,11 @@ class RegisterDossierDelegate implements JavaDelegate {
 
 	private final DossierClock clock;
 
+	private final ReceivingDesks desks;
+
 	RegisterDossierDelegate(Organisation organisation, LegalCalendar legalCalendar, DossierCodeGenerator codes,
-			Dossiers dossiers, IntakeService intake, DossierClock clock) {
+			Dossiers dossiers, IntakeService intake, DossierClock clock, ReceivingDesks desks) {
+		this.desks = desks;
 		this.clock = clock;
 		this.organisation = organisation;
 		this.calendar = legalCalendar;
@@ -64,8 +69,8 @@ class RegisterDossierDelegate implements JavaDelegate {
 		ProcessDefinition definition = execution.getProcessEngineServices()
 			.getRepositoryService()
 			.getProcessDefinition(execution.getProcessDefinitionId());
-		validate(definition, execution);
 		Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		validate(definition, execution, auth != null);
 		String user = auth == null ? null : auth.getUserId();
 		Unit unit = receivingUnit(execution, auth);
 		Object legal = execution.getVariable(DossierVariables.LEGAL_WORKING_DAYS);
@@ -111,30 +116,42 @@ class RegisterDossierDelegate implements JavaDelegate {
 	 * The rules of the intake form, again on the server: a start through Tasklist or
 	 * {@code /engine-rest} obeys the same rules as {@code POST /api/dossiers}.
 	 */
-	private void validate(ProcessDefinition definition, DelegateExecution execution) {
+	private void validate(ProcessDefinition definition, DelegateExecution execution, boolean byUser) {
+		IntakeForm form = this.intake.intakeForm(definition);
+		if (byUser) {
+			List<String> accepted = new ArrayList<>(form.keys());
+			accepted.add(DossierVariables.RECEIVING_UNIT);
+			for (String name : execution.getProcessInstance().getVariableNamesLocal()) {
+				if (!accepted.contains(name)) {
+					throw new BadUserRequestException("Trường «" + name + "» không có trong biểu mẫu tiếp nhận «"
+							+ form.id() + "»; hồ sơ chưa được tiếp nhận.");
+				}
+			}
+		}
 		Map<String, Object> values = new HashMap<>();
 		execution.getVariables().forEach((name, value) -> values.put(name,
 				value instanceof SpinJsonNode json && json.isArray() ? documents(json) : value));
-		Map<String, String> errors = this.intake.intakeForm(definition).validate(values);
+		Map<String, String> errors = form.validate(values);
 		if (!errors.isEmpty()) {
 			throw new IllegalArgumentException("Hồ sơ chưa hợp lệ, chưa được tiếp nhận: " + String.join(" ", errors.values()));
 		}
 	}
 
+	/**
+	 * The desk of the official who starts, among their own desks ({@code receivingUnit} chooses
+	 * one). Without an authenticated user the caller is Motcua's own code (or a test), which names
+	 * the unit.
+	 */
 	private Unit receivingUnit(DelegateExecution execution, Authentication auth) {
-		String code = string(execution, DossierVariables.RECEIVING_UNIT);
-		if (code != null && !code.isBlank()) {
-			return this.organisation.unit(code.strip());
+		String requested = string(execution, DossierVariables.RECEIVING_UNIT);
+		if (auth != null) {
+			return this.desks.choose(auth.getUserId(), auth.getGroupIds() == null ? List.of() : auth.getGroupIds(),
+					requested);
 		}
-		if (auth != null && auth.getGroupIds() != null) {
-			for (Unit desk : this.organisation.desks()) {
-				if (auth.getGroupIds().contains(desk.officersGroup()) || auth.getGroupIds().contains(desk.supervisorsGroup())) {
-					return desk;
-				}
-			}
+		if (requested == null || requested.isBlank()) {
+			throw new IllegalArgumentException("Không xác định được đơn vị tiếp nhận: không có người dùng đăng nhập");
 		}
-		throw new IllegalArgumentException("Không xác định được đơn vị tiếp nhận: người dùng "
-				+ (auth == null ? "(không đăng nhập)" : auth.getUserId()) + " không thuộc bộ phận một cửa nào");
+		return this.organisation.unit(requested.strip());
 	}
 
 	private static String string(DelegateExecution execution, String name) {

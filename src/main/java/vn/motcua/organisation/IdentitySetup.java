@@ -111,9 +111,9 @@ class IdentitySetup implements ApplicationRunner {
 		for (String group : List.of(unit.officersGroup(), unit.supervisorsGroup())) {
 			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 			grant(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
+			// a desk starts procedures only: CREATE_INSTANCE per procedure key (StartPermissions)
+			revoke(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.CREATE_INSTANCE);
 			if (unit.handles("desk")) {
-				grant(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-						ProcessDefinitionPermissions.CREATE_INSTANCE);
 				grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
 			}
 		}
@@ -188,6 +188,20 @@ class IdentitySetup implements ApplicationRunner {
 			if (this.identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
 				this.identity.createMembership(id, group);
 			}
+		}
+	}
+
+	/** Takes back a permission an earlier version granted (a grant is never narrowed otherwise). */
+	private void revoke(String groupId, Resource resource, String resourceId, Permission permission) {
+		Authorization existing = this.authorizations.createAuthorizationQuery()
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
+		if (existing != null && existing.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT
+				&& existing.isPermissionGranted(permission)) {
+			existing.removePermission(permission);
+			this.authorizations.saveAuthorization(existing);
 		}
 	}
 

@@ -29,14 +29,17 @@ class CloseDossierDelegate implements JavaDelegate {
 
 	private final Dossiers dossiers;
 
-	CloseDossierDelegate(Dossiers dossiers) {
+	private final DossierIdentity identity;
+
+	CloseDossierDelegate(Dossiers dossiers, DossierIdentity identity) {
 		this.dossiers = dossiers;
+		this.identity = identity;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String code = StepVariables.required(execution, DossierVariables.DOSSIER_CODE);
-		Dossier dossier = this.dossiers.get(code);
+		Dossier dossier = this.identity.dossier(execution);
+		String code = dossier.code();
 		Date now = ClockUtil.getCurrentTime();
 		Timeliness timeliness = Timeliness.of(now, dossier.legalDue());
 		this.dossiers.close(code, now, timeliness);

@@ -24,12 +24,15 @@ class FinishStepDelegate implements JavaDelegate {
 
 	private final Handoffs handoffs;
 
+	private final DossierIdentity identity;
+
 	private final Dossiers dossiers;
 
 	private final LegalCalendar calendar;
 
-	FinishStepDelegate(Handoffs handoffs, Dossiers dossiers, LegalCalendar legalCalendar) {
+	FinishStepDelegate(Handoffs handoffs, DossierIdentity identity, Dossiers dossiers, LegalCalendar legalCalendar) {
 		this.handoffs = handoffs;
+		this.identity = identity;
 		this.dossiers = dossiers;
 		this.calendar = legalCalendar;
 	}
@@ -37,7 +40,7 @@ class FinishStepDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String outcome = StepVariables.required(execution, AgencyStepProcess.STEP_OUTCOME);
-		Handoff handoff = this.handoffs.get(StepVariables.handoffId(execution));
+		Handoff handoff = this.identity.handoff(execution);
 		if (!AgencyStepProcess.SUPPLEMENT.equals(outcome)) {
 			Date now = ClockUtil.getCurrentTime();
 			double used = this.calendar.workingDaysBetween(handoff.receivedAt(), now)

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +46,16 @@ public class Handoffs {
 
 	public Handoff get(long id) {
 		return this.jdbc.sql("select * from handoff where id = ?").param(id).query(Handoffs::map).single();
+	}
+
+	/** The handoff of a step instance (one per instance of {@code agency-step}). */
+	public Optional<Handoff> ofStep(String stepInstanceId) {
+		return this.jdbc.sql("select * from handoff where step_instance_id = ? order by id desc")
+			.param(stepInstanceId)
+			.query(Handoffs::map)
+			.list()
+			.stream()
+			.findFirst();
 	}
 
 	public List<Handoff> ofDossier(String dossierCode) {

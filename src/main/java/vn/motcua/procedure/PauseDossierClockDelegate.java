@@ -11,13 +11,16 @@ class PauseDossierClockDelegate implements JavaDelegate {
 
 	private final DossierClock clock;
 
-	PauseDossierClockDelegate(DossierClock clock) {
+	private final DossierIdentity identity;
+
+	PauseDossierClockDelegate(DossierClock clock, DossierIdentity identity) {
 		this.clock = clock;
+		this.identity = identity;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.clock.pause(StepVariables.required(execution, DossierVariables.DOSSIER_CODE),
+		this.clock.pause(this.identity.dossier(execution).code(),
 				StepVariables.required(execution, DossierVariables.PAUSE_REASON), ClockUtil.getCurrentTime());
 	}
 

@@ -2,15 +2,16 @@ package vn.motcua.procedure;
 
 import java.util.Date;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.deadline.LegalCalendar;
+import vn.motcua.intake.Dossier;
 import vn.motcua.organisation.Organisation;
 import vn.motcua.organisation.Routing;
 import vn.motcua.organisation.Unit;
@@ -19,7 +20,8 @@ import vn.motcua.organisation.Unit;
  * {@code ${receiveHandoffDelegate}}: the unit that handles {@code stepFunction} for this dossier
  * receives it from {@code lastUnit}. Records the handoff, checks that the organisation allows
  * the handoff between their levels, and computes {@code stepDue} (15:00 cut-off when
- * {@code stepSameDay}) and {@code stepWarningAt}.
+ * {@code stepSameDay}) and {@code stepWarningAt}. A step exists only as a step of a procedure: the dossier is the one of
+ * the calling instance (never a variable), and a step started on its own is refused.
  */
 @Component("receiveHandoffDelegate")
 class ReceiveHandoffDelegate implements JavaDelegate {
@@ -36,8 +38,11 @@ class ReceiveHandoffDelegate implements JavaDelegate {
 
 	private final DeadlineProperties deadlines;
 
+	private final DossierIdentity identity;
+
 	ReceiveHandoffDelegate(Organisation organisation, Routing routing, LegalCalendar legalCalendar, Handoffs handoffs,
-			DeadlineProperties deadlines) {
+			DeadlineProperties deadlines, DossierIdentity identity) {
+		this.identity = identity;
 		this.organisation = organisation;
 		this.routing = routing;
 		this.calendar = legalCalendar;
@@ -47,14 +52,20 @@ class ReceiveHandoffDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
+		DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
+		if (caller == null) {
+			throw new BadUserRequestException("Bước xử lý «" + AgencyStepProcess.KEY
+					+ "» chỉ được tạo bởi một thủ tục hành chính, không được khởi tạo riêng.");
+		}
 		String function = StepVariables.required(execution, AgencyStepProcess.STEP_FUNCTION);
 		String name = StepVariables.required(execution, AgencyStepProcess.STEP_NAME);
 		double allotment = StepVariables.number(execution, AgencyStepProcess.STEP_ALLOTMENT);
 		boolean sameDay = Boolean.TRUE.equals(execution.getVariable(AgencyStepProcess.STEP_SAME_DAY));
-		String code = StepVariables.required(execution, DossierVariables.DOSSIER_CODE);
+		Dossier dossier = this.identity.dossier(execution);
+		String code = dossier.code();
 		Unit to = this.routing.unitFor(execution, function);
-		String last = StepVariables.string(execution, DossierVariables.LAST_UNIT);
-		Unit from = this.organisation.unit(last == null ? StepVariables.required(execution, DossierVariables.RECEIVING_UNIT) : last);
+		String last = StepVariables.string(caller, DossierVariables.LAST_UNIT);
+		Unit from = this.organisation.unit(last == null ? dossier.receivingUnit() : last);
 		if (!from.code().equals(to.code()) && !this.organisation.mayHandOff(from, to)) {
 			throw new IllegalStateException("Tổ chức không cho phép " + from.name() + " (" + from.level() + ") chuyển hồ sơ "
 					+ code + " cho " + to.name() + " (" + to.level() + ")");
@@ -65,7 +76,7 @@ class ReceiveHandoffDelegate implements JavaDelegate {
 		if (warning.before(now)) {
 			warning = now;
 		}
-		long id = this.handoffs.insert(code, execution.getProcessInstanceId(), callActivityId(execution), name, function,
+		long id = this.handoffs.insert(code, execution.getProcessInstanceId(), caller.getCurrentActivityId(), name, function,
 				from.code(), to.code(), now, due, allotment);
 		execution.setVariable(AgencyStepProcess.HANDOFF_ID, id);
 		execution.setVariable(AgencyStepProcess.STEP_UNIT, to.code());
@@ -76,13 +87,6 @@ class ReceiveHandoffDelegate implements JavaDelegate {
 		execution.removeVariable(AgencyStepProcess.SUPPLEMENT_ITEMS);
 		execution.removeVariable(AgencyStepProcess.STEP_FINISHED_BY);
 		log.info("Dossier {}: step '{}' handed from {} to {}, due {}", code, name, from.code(), to.code(), due);
-	}
-
-	private static String callActivityId(DelegateExecution execution) {
-		if (execution instanceof ExecutionEntity entity && entity.getProcessInstance().getSuperExecution() != null) {
-			return entity.getProcessInstance().getSuperExecution().getActivityId();
-		}
-		return null;
 	}
 
 }

@@ -35,20 +35,23 @@ class RefuseDossierDelegate implements JavaDelegate {
 
 	private final Handoffs handoffs;
 
+	private final DossierIdentity identity;
+
 	private final LegalCalendar calendar;
 
-	RefuseDossierDelegate(Dossiers dossiers, Handoffs handoffs, LegalCalendar legalCalendar) {
+	RefuseDossierDelegate(Dossiers dossiers, Handoffs handoffs, DossierIdentity identity, LegalCalendar legalCalendar) {
 		this.dossiers = dossiers;
 		this.handoffs = handoffs;
+		this.identity = identity;
 		this.calendar = legalCalendar;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String code = StepVariables.required(execution, DossierVariables.DOSSIER_CODE);
 		String reason = StepVariables.required(execution, DossierVariables.REFUSAL_REASON);
 		Date now = ClockUtil.getCurrentTime();
-		Handoff handoff = this.handoffs.get(StepVariables.handoffId(execution));
+		Handoff handoff = this.identity.handoff(execution);
+		String code = handoff.dossierCode();
 		if (handoff.open()) {
 			this.handoffs.finish(handoff.id(), now, StepVariables.string(execution, AgencyStepProcess.STEP_FINISHED_BY),
 					Math.max(0, this.calendar.workingDaysBetween(handoff.receivedAt(), now)
@@ -61,6 +64,8 @@ class RefuseDossierDelegate implements JavaDelegate {
 		}
 		else {
 			this.dossiers.refusePart(code, reason);
+			// the desk hands the refusal (form 03) over with the other results
+			DossierIdentity.root(execution).setVariable(DossierVariables.REFUSAL_REASON, reason);
 			log.info("Dossier {}: step '{}' refused by {}, the other procedures go on: {}", code, handoff.stepName(),
 					handoff.toUnit(), reason);
 		}

@@ -15,13 +15,16 @@ class RemindHandlerDelegate implements JavaDelegate {
 
 	private final Handoffs handoffs;
 
-	RemindHandlerDelegate(Handoffs handoffs) {
+	private final DossierIdentity identity;
+
+	RemindHandlerDelegate(Handoffs handoffs, DossierIdentity identity) {
 		this.handoffs = handoffs;
+		this.identity = identity;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Handoff handoff = this.handoffs.get(StepVariables.handoffId(execution));
+		Handoff handoff = this.identity.handoff(execution);
 		this.handoffs.remind(handoff.id(), ClockUtil.getCurrentTime());
 		log.warn("Dossier {}: step '{}' at {} is due {} (reminder)", handoff.dossierCode(), handoff.stepName(),
 				handoff.toUnit(), handoff.dueAt());

@@ -24,6 +24,8 @@ class RequestSupplementDelegate implements JavaDelegate {
 
 	private final Handoffs handoffs;
 
+	private final DossierIdentity identity;
+
 	private final SupplementRequests supplements;
 
 	private final DossierClock clock;
@@ -32,9 +34,10 @@ class RequestSupplementDelegate implements JavaDelegate {
 
 	private final DeadlineProperties deadlines;
 
-	RequestSupplementDelegate(Handoffs handoffs, SupplementRequests supplements, DossierClock clock,
+	RequestSupplementDelegate(Handoffs handoffs, DossierIdentity identity, SupplementRequests supplements, DossierClock clock,
 			LegalCalendar legalCalendar, DeadlineProperties deadlines) {
 		this.handoffs = handoffs;
+		this.identity = identity;
 		this.supplements = supplements;
 		this.clock = clock;
 		this.calendar = legalCalendar;
@@ -43,7 +46,7 @@ class RequestSupplementDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Handoff handoff = this.handoffs.get(StepVariables.handoffId(execution));
+		Handoff handoff = this.identity.handoff(execution);
 		Date now = ClockUtil.getCurrentTime();
 		Duration left = this.calendar.officeTimeBetween(now, handoff.dueAt());
 		this.handoffs.pause(handoff.id(), now, left.isNegative() ? Duration.ZERO : left);

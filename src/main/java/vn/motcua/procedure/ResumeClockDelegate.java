@@ -19,6 +19,8 @@ class ResumeClockDelegate implements JavaDelegate {
 
 	private final Handoffs handoffs;
 
+	private final DossierIdentity identity;
+
 	private final SupplementRequests supplements;
 
 	private final DossierClock clock;
@@ -27,9 +29,10 @@ class ResumeClockDelegate implements JavaDelegate {
 
 	private final DeadlineProperties deadlines;
 
-	ResumeClockDelegate(Handoffs handoffs, SupplementRequests supplements, DossierClock clock,
+	ResumeClockDelegate(Handoffs handoffs, DossierIdentity identity, SupplementRequests supplements, DossierClock clock,
 			LegalCalendar legalCalendar, DeadlineProperties deadlines) {
 		this.handoffs = handoffs;
+		this.identity = identity;
 		this.supplements = supplements;
 		this.clock = clock;
 		this.calendar = legalCalendar;
@@ -38,7 +41,7 @@ class ResumeClockDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Handoff handoff = this.handoffs.get(StepVariables.handoffId(execution));
+		Handoff handoff = this.identity.handoff(execution);
 		Date now = ClockUtil.getCurrentTime();
 		Date stepDue = this.calendar.resume(now, handoff.stepTimeLeft());
 		this.handoffs.resume(handoff.id(), stepDue, this.calendar.officeTimeBetween(handoff.pausedAt(), now),

@@ -18,13 +18,16 @@ class ResumeDossierClockDelegate implements JavaDelegate {
 
 	private final DossierClock clock;
 
-	ResumeDossierClockDelegate(DossierClock clock) {
+	private final DossierIdentity identity;
+
+	ResumeDossierClockDelegate(DossierClock clock, DossierIdentity identity) {
 		this.clock = clock;
+		this.identity = identity;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Date due = this.clock.resume(StepVariables.required(execution, DossierVariables.DOSSIER_CODE),
+		Date due = this.clock.resume(this.identity.dossier(execution).code(),
 				StepVariables.string(execution, DossierVariables.PAUSE_REASON), ClockUtil.getCurrentTime());
 		execution.getProcessInstance().setVariable(DossierVariables.DOSSIER_DUE, due);
 	}

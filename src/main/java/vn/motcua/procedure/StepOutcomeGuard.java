@@ -21,8 +21,11 @@ class StepOutcomeGuard implements TaskListener {
 
 	private final SupplementRequests supplements;
 
-	StepOutcomeGuard(SupplementRequests supplements) {
+	private final DossierIdentity identity;
+
+	StepOutcomeGuard(SupplementRequests supplements, DossierIdentity identity) {
 		this.supplements = supplements;
+		this.identity = identity;
 	}
 
 	@Override
@@ -39,8 +42,9 @@ class StepOutcomeGuard implements TaskListener {
 				if (items == null || items.isBlank()) {
 					throw new StepRuleViolation("Yêu cầu bổ sung hồ sơ phải nêu rõ giấy tờ cần bổ sung và lý do (mẫu 02).");
 				}
-				String code = StepVariables.required(task, DossierVariables.DOSSIER_CODE);
-				String unit = StepVariables.required(task, AgencyStepProcess.STEP_UNIT);
+				Handoff handoff = this.identity.handoff(task.getExecution());
+				String code = handoff.dossierCode();
+				String unit = handoff.toUnit();
 				this.supplements.requestedAt(code, unit).ifPresent(at -> {
 					throw new StepRuleViolation("Đơn vị đã yêu cầu bổ sung hồ sơ " + code + " một lần (lúc "
 							+ DAY.format(at.toInstant().atZone(Timeliness.ZONE))

@@ -1,0 +1,49 @@
+package vn.motcua.procedure;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.intake.Dossier;
+import vn.motcua.intake.Dossiers;
+
+/**
+ * Which dossier and which step an execution belongs to, taken from the engine and never from
+ * process variables a user could have written: the root process instance (the procedure, found
+ * through the calling executions) owns the dossier record, and a step instance owns its handoff.
+ */
+@Component
+public class DossierIdentity {
+
+	private final Dossiers dossiers;
+
+	private final Handoffs handoffs;
+
+	DossierIdentity(Dossiers dossiers, Handoffs handoffs) {
+		this.dossiers = dossiers;
+		this.handoffs = handoffs;
+	}
+
+	/** The dossier of the procedure this execution runs in (itself or as a called step). */
+	public Dossier dossier(DelegateExecution execution) {
+		String root = root(execution).getId();
+		return this.dossiers.findByProcessInstance(root)
+			.orElseThrow(() -> new IllegalStateException("Quy trình " + root + " không gắn với hồ sơ nào"));
+	}
+
+	/** The handoff recorded when this step instance received the dossier. */
+	public Handoff handoff(DelegateExecution execution) {
+		return this.handoffs.ofStep(execution.getProcessInstanceId())
+			.orElseThrow(() -> new IllegalStateException(
+					"Bước " + execution.getProcessInstanceId() + " chưa ghi nhận giao, nhận hồ sơ"));
+	}
+
+	/** The root process instance: the procedure of the dossier. */
+	public static DelegateExecution root(DelegateExecution execution) {
+		DelegateExecution instance = execution.getProcessInstance();
+		while (instance.getSuperExecution() != null) {
+			instance = instance.getSuperExecution().getProcessInstance();
+		}
+		return instance;
+	}
+
+}
