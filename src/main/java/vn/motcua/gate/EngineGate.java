@@ -143,7 +143,8 @@ class EngineGate extends OncePerRequestFilter {
 		}
 		Caller caller = Caller.of(this.identity.getCurrentAuthentication(), request,
 				webapp.matches() ? webapp.group(1) : null);
-		Locale locale = request.getLocale() != null && "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH
+		String language = request.getHeader("Accept-Language");
+		Locale locale = language != null && language.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH
 				: Locale.forLanguageTag("vi");
 		byte[] body = isJson(request) ? request.getInputStream().readAllBytes() : null;
 		try {

@@ -30,6 +30,7 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 import org.junit.jupiter.api.Test;
@@ -172,9 +173,19 @@ class ProcedureModelsTests {
 				.filter(in -> in.getCamundaTarget() != null)
 				.forEach(in -> inputs.put(in.getCamundaTarget(), in.getCamundaSourceExpression()));
 			assertThat(inputs.keySet()).as("inputs of %s in %s", step.getId(), file).containsAll(STEP_INPUTS);
-			assertThat(ins).as("business key and all variables passed to %s", step.getId())
+			assertThat(ins).as("business key and named variables passed to %s", step.getId())
 				.anyMatch(in -> in.getCamundaBusinessKey() != null)
-				.anyMatch(in -> "all".equals(in.getCamundaVariables()));
+				.noneMatch(in -> in.getCamundaVariables() != null);
+			assertThat(inputs.keySet()).as("the step of %s knows its dossier and routing", step.getId())
+				.contains(DossierVariables.RECEIVING_UNIT, DossierVariables.DOSSIER_CODE, DossierVariables.LAST_UNIT);
+			Collection<CamundaOut> outs = step.getExtensionElements()
+				.getElementsQuery()
+				.filterByType(CamundaOut.class)
+				.list();
+			assertThat(outs).as("named variables taken back from %s", step.getId())
+				.noneMatch(out -> out.getCamundaVariables() != null)
+				.extracting(CamundaOut::getCamundaTarget)
+				.contains(DossierVariables.LAST_UNIT, DossierVariables.DOSSIER_DUE, DossierVariables.APOLOGY_AT);
 			if (!GENERIC_FORMS.contains(inputs.get("stepForm")) || Files.exists(PROCESSES.resolve("agency-step.bpmn"))) {
 				assertThat(forms).as("form of %s in %s", step.getId(), file).contains(inputs.get("stepForm"));
 			}
