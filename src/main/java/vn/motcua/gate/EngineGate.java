@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -181,7 +182,7 @@ class EngineGate extends OncePerRequestFilter {
 		}
 		if (VARIABLE_WRITES.stream().anyMatch(p -> p.matcher(path).find())) {
 			if (!caller.admin()) {
-				throw new Refusal(403, null, "gate.path.forbidden", caller.name(), path);
+				throw new Refusal(403, null, "gate.path.forbidden", caller.name() == null ? "?" : caller.name(), path);
 			}
 			for (String name : variableNames(path, body)) {
 				if (SystemVariables.isProtected(name)) {
@@ -404,7 +405,7 @@ class EngineGate extends OncePerRequestFilter {
 			return this.json.createObjectNode();
 		}
 		try {
-			JsonNode node = this.json.readTree(body);
+			JsonNode node = this.json.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(body);
 			return node == null ? this.json.createObjectNode() : node;
 		}
 		catch (IOException ex) {
