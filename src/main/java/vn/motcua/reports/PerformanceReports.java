@@ -15,7 +15,8 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.organisation.Organisation;
 import vn.motcua.organisation.Unit;
@@ -44,8 +45,15 @@ public class PerformanceReports {
 
 	private final Clock clock;
 
+	private final ReportFolding folding;
+
+	private final TransactionTemplate readOnly;
+
 	PerformanceReports(NamedParameterJdbcTemplate jdbc, Organisation organisation, ReportProperties properties,
-			Clock reportClock) {
+			Clock reportClock, ReportFolding folding, PlatformTransactionManager transactions) {
+		this.folding = folding;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 		this.jdbc = jdbc;
 		this.organisation = organisation;
 		this.properties = properties;
@@ -58,10 +66,15 @@ public class PerformanceReports {
 
 	/**
 	 * The report for {@code period} over {@code units} (null: every unit) and {@code procedure}
-	 * (null: every procedure).
+	 * (null: every procedure). Folds the pending counter changes first, so the report includes every
+	 * change committed before it started.
 	 */
-	@Transactional(readOnly = true)
 	public Report report(Period period, Scope scope, Set<String> units, Grouping by) {
+		this.folding.foldPending();
+		return this.readOnly.execute(status -> compute(period, scope, units, by));
+	}
+
+	private Report compute(Period period, Scope scope, Set<String> units, Grouping by) {
 		Instant now = now();
 		Instant asOf = period.asOf(now);
 		boolean current = period.isCurrent(now);

@@ -13,8 +13,8 @@ import vn.motcua.intake.DossierChanged;
 import vn.motcua.procedure.HandoffChanged;
 
 /**
- * Updates the counters in the transaction that changed a dossier or a handoff (the events are
- * published synchronously), and fills them at startup when dossiers exist that were never counted
+ * Records, in the transaction that changed a dossier or a handoff (the events are published
+ * synchronously), that its counters must be folded ({@link ReportFolding}), and fills them at startup when dossiers exist that were never counted
  * (a database loaded in bulk, or older than the counters).
  */
 @Component
@@ -24,23 +24,26 @@ class ReportCountersListener {
 
 	private final ReportCounters counters;
 
+	private final ReportFolding folding;
+
 	private final JdbcTemplate jdbc;
 
-	ReportCountersListener(ReportCounters counters, JdbcTemplate jdbc) {
+	ReportCountersListener(ReportCounters counters, ReportFolding folding, JdbcTemplate jdbc) {
 		this.counters = counters;
+		this.folding = folding;
 		this.jdbc = jdbc;
 	}
 
 	@EventListener
 	void on(DossierChanged event) {
-		this.counters.sync(event.code());
+		this.folding.changed(event.code());
 	}
 
 	@EventListener
 	void on(HandoffChanged event) {
 		List<String> codes = this.jdbc.queryForList("select dossier_code from handoff where id = ?", String.class,
 				event.id());
-		codes.forEach(this.counters::sync);
+		codes.forEach(this.folding::changed);
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

@@ -13,6 +13,13 @@ import org.springframework.context.annotation.Configuration;
 class ReportsConfiguration {
 
 	@Bean
+	ReportFolding reportFolding(org.springframework.jdbc.core.JdbcTemplate jdbc, ReportCounters counters,
+			org.springframework.transaction.PlatformTransactionManager transactions,
+			@org.springframework.beans.factory.annotation.Value("${motcua.reports.fold-interval:1s}") java.time.Duration interval) {
+		return new ReportFolding(jdbc, counters, transactions, interval);
+	}
+
+	@Bean
 	Clock reportClock() {
 		return new EngineClock();
 	}

@@ -154,6 +154,42 @@ public abstract class ProcedureTestBase {
 		var variables = new java.util.HashMap<String, Object>(more);
 		variables.put(AgencyStepProcess.STEP_OUTCOME, outcome);
 		this.tasks.complete(task.getId(), variables);
+		runAsyncContinuations(task.getProcessInstanceId());
+	}
+
+	/**
+	 * Runs the due asynchronous continuations (not timers) of the dossier an instance belongs to, as
+	 * the job executor would (e.g. the parallel join of birth-registration).
+	 */
+	protected void runAsyncContinuations(String processInstanceId) {
+		var identity = this.engine.getIdentityService();
+		var user = identity.getCurrentAuthentication();
+		identity.clearAuthentication();
+		try {
+			var instance = this.engine.getHistoryService()
+				.createHistoricProcessInstanceQuery()
+				.processInstanceId(processInstanceId)
+				.singleResult();
+			if (instance != null && instance.getBusinessKey() != null) {
+				runJobs(instance.getBusinessKey());
+			}
+		}
+		finally {
+			identity.setAuthentication(user);
+		}
+	}
+
+	private void runJobs(String code) {
+		for (int round = 0; round < 10; round++) {
+			List<Job> jobs = new java.util.ArrayList<>();
+			for (ProcessInstance instance : this.runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).list()) {
+				jobs.addAll(this.management.createJobQuery().processInstanceId(instance.getId()).messages().executable().list());
+			}
+			if (jobs.isEmpty()) {
+				return;
+			}
+			jobs.forEach(job -> this.management.executeJob(job.getId()));
+		}
 	}
 
 	protected String codeOf(ProcessInstance instance) {
