@@ -3,7 +3,9 @@ package vn.motcua.throttle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -116,23 +118,27 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		if (path == LoginPath.FORM) {
 			response.setContentType(MediaType.TEXT_HTML_VALUE);
-			response.getWriter()
-				.write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"UTF-8\"><title>"
-						+ HtmlUtils.htmlEscape(title) + "</title></head><body><h1>" + HtmlUtils.htmlEscape(title)
-						+ "</h1><p>" + HtmlUtils.htmlEscape(detail) + "</p><p><a href=\"" + request.getContextPath()
-						+ "/login\">" + HtmlUtils.htmlEscape(this.messages.getMessage("throttle.backToLogin", null, locale))
-						+ "</a></p></body></html>");
+			response.getWriter().write("""
+					<!DOCTYPE html>
+					<html lang="%s"><head><meta charset="UTF-8"><title>%s</title></head>
+					<body><h1>%2$s</h1><p>%s</p><p><a href="%s/login">%s</a></p></body></html>
+					""".formatted(locale.getLanguage(), html(title), html(detail), request.getContextPath(),
+					html(this.messages.getMessage("throttle.backToLogin", null, locale))));
 			return;
 		}
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", title);
+		problem.put("status", TooManyRequests.STATUS);
+		problem.put("detail", detail);
+		problem.put("message", detail);
+		problem.put("retryAfterSeconds", seconds);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		var body = new java.util.LinkedHashMap<String, Object>();
-		body.put("type", "about:blank");
-		body.put("title", title);
-		body.put("status", TooManyRequests.STATUS);
-		body.put("detail", detail);
-		body.put("message", detail);
-		body.put("retryAfterSeconds", seconds);
-		this.json.writeValue(response.getOutputStream(), body);
+		this.json.writeValue(response.getOutputStream(), problem);
+	}
+
+	private static String html(String text) {
+		return HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
 	}
 
 }
