@@ -80,6 +80,10 @@ class LoginThrottle {
 				return delay;
 			}
 		}
+		// Heavy contention on one address: count the failure without moving the wait.
+		this.jdbc.sql("update login_failure set failures = failures + 1, last_ms = ? where client = ?")
+			.params(now.toEpochMilli(), client)
+			.update();
 		return Duration.ZERO;
 	}
 

@@ -5,10 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.throttle.ClientHttp.basic;
@@ -18,6 +24,15 @@ import static vn.motcua.throttle.ClientHttp.basic;
  * a growing wait, on every login path; the official logs in from elsewhere as usual.
  */
 class LoginThrottleTest extends PerimeterTestBase {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ThrottleProperties properties;
+
+	@Autowired
+	ThrottleClock throttleClock;
 
 	static final String OFFICIAL = "xa-an-binh.officer";
 
@@ -122,6 +137,33 @@ class LoginThrottleTest extends PerimeterTestBase {
 		assertThat(webappLogin(attacker, "demo").status()).isEqualTo(429);
 		assertThat(attacker.get("/api/dossiers/X", "Authorization", basic(OFFICIAL, "demo")).status()).isEqualTo(429);
 		assertThat(attacker.get("/tra-cuu").status()).as("pages without credentials are not throttled").isEqualTo(200);
+	}
+
+	@Test
+	void twoNodesCountEveryFailureOfOneAddressUnderConcurrency() throws Exception {
+		LoginThrottle node1 = new LoginThrottle(this.jdbc, this.properties, this.throttleClock);
+		LoginThrottle node2 = new LoginThrottle(this.jdbc, this.properties, this.throttleClock);
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (int thread = 0; thread < 16; thread++) {
+				LoginThrottle node = thread % 2 == 0 ? node1 : node2;
+				done.add(pool.submit(() -> {
+					for (int i = 0; i < 4; i++) {
+						node.failed("192.0.2.1");
+					}
+				}));
+			}
+			for (Future<?> f : done) {
+				f.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.jdbc.sql("select failures from login_failure where client = '192.0.2.1'").query(Integer.class).single())
+			.isEqualTo(64);
+		assertThat(node2.waitFor("192.0.2.1")).as("the other node sees the wait").isPresent();
 	}
 
 	@Test
