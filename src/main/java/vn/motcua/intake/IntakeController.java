@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.motcua.organisation.UnknownUnitException;
 
@@ -24,14 +25,22 @@ class IntakeController {
 
 	private final IntakeService intake;
 
-	IntakeController(IntakeService intake) {
+	private final LookupSecrets secrets;
+
+	IntakeController(IntakeService intake, LookupSecrets secrets) {
 		this.intake = intake;
+		this.secrets = secrets;
 	}
 
 	@PostMapping("/api/dossiers")
 	ResponseEntity<Map<String, Object>> receive(@RequestBody IntakeRequest request, Authentication authentication) {
 		Dossier dossier = this.intake.receive(request, authentication.getName(), groups(authentication));
-		String receipt = "/dossiers/" + dossier.code() + "/receipt";
+		String secret = this.secrets.issue(dossier.code(), authentication.getName());
+		String receipt = UriComponentsBuilder.fromPath("/dossiers/{code}/receipt")
+			.queryParam("secret", secret)
+			.buildAndExpand(dossier.code())
+			.encode()
+			.toUriString();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("code", dossier.code());
 		body.put("procedure", dossier.procedureName());
@@ -39,6 +48,7 @@ class IntakeController {
 		body.put("receivedAt", local(dossier.receivedAt()).toString());
 		body.put("appointment", local(dossier.due()).toString());
 		body.put("status", dossier.status().name());
+		body.put("lookupSecret", secret);
 		body.put("receipt", receipt);
 		return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.code())).body(body);
 	}

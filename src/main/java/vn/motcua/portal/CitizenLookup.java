@@ -10,12 +10,16 @@ import org.springframework.stereotype.Component;
 
 import vn.motcua.intake.Dossier;
 import vn.motcua.intake.Dossiers;
+import vn.motcua.intake.LookupSecrets;
 import vn.motcua.organisation.Organisation;
 import vn.motcua.organisation.Unit;
 import vn.motcua.procedure.Handoff;
 import vn.motcua.procedure.Handoffs;
 
-/** Finds a dossier by its code and keeps only what a citizen may see. */
+/**
+ * Finds a dossier by its code and the lookup secret of its receipt, and keeps only what a citizen
+ * may see. An unknown code and a wrong secret are the same answer: nothing.
+ */
 @Component
 class CitizenLookup {
 
@@ -30,7 +34,10 @@ class CitizenLookup {
 
 	private final Organisation organisation;
 
-	CitizenLookup(Dossiers dossiers, Handoffs handoffs, Organisation organisation) {
+	private final LookupSecrets secrets;
+
+	CitizenLookup(Dossiers dossiers, Handoffs handoffs, Organisation organisation, LookupSecrets secrets) {
+		this.secrets = secrets;
 		this.dossiers = dossiers;
 		this.handoffs = handoffs;
 		this.organisation = organisation;
@@ -40,8 +47,12 @@ class CitizenLookup {
 		return code != null && CODE.matcher(code).matches();
 	}
 
-	Optional<DossierStatusView> find(String code) {
-		if (!wellFormed(code)) {
+	Optional<DossierStatusView> find(String code, String secret) {
+		if (!wellFormed(code) || secret == null) {
+			return Optional.empty();
+		}
+		// The secret is checked (against a stand-in when there is none) before the dossier is read.
+		if (!this.secrets.matches(code, secret)) {
 			return Optional.empty();
 		}
 		return this.dossiers.find(code).map(this::view);

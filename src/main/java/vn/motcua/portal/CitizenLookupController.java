@@ -1,7 +1,10 @@
 package vn.motcua.portal;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -14,9 +17,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import vn.motcua.throttle.LookupRateLimit;
+import vn.motcua.throttle.TooManyRequests;
+
 /**
- * The public lookup: the page {@code /tra-cuu?code=…} and {@code GET /api/public/dossiers/{code}}.
- * An unknown or malformed code answers 404 or 400 with a message, and says nothing more.
+ * The public lookup: the page {@code /tra-cuu?code=…&secret=…} (what the receipt's QR code opens)
+ * and {@code GET /api/public/dossiers/{code}?secret=…}. A malformed code or a missing secret
+ * answers 400; an unknown code and a wrong secret answer the same 404; each client address has a
+ * limited number of lookups, then 429 with {@code Retry-After}.
  */
 @Controller
 class CitizenLookupController {
@@ -25,44 +33,74 @@ class CitizenLookupController {
 
 	private final MessageSource messages;
 
-	CitizenLookupController(CitizenLookup lookup, MessageSource messages) {
+	private final LookupRateLimit rateLimit;
+
+	CitizenLookupController(CitizenLookup lookup, MessageSource messages, LookupRateLimit rateLimit) {
 		this.lookup = lookup;
 		this.messages = messages;
+		this.rateLimit = rateLimit;
 	}
 
 	@GetMapping("/tra-cuu")
-	String page(@RequestParam(required = false) String code, Model model, HttpServletResponse response) {
+	String page(@RequestParam(required = false) String code, @RequestParam(required = false) String secret,
+			Model model, HttpServletRequest request, HttpServletResponse response) {
 		String trimmed = code == null ? null : code.trim();
 		model.addAttribute("code", trimmed);
+		model.addAttribute("secret", secret == null ? null : secret.trim());
 		if (trimmed == null || trimmed.isEmpty()) {
 			return "portal/lookup";
 		}
-		if (!CitizenLookup.wellFormed(trimmed)) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error", message("lookup.malformed", trimmed));
+		Refusal refusal = refusal(trimmed, secret, request, response);
+		if (refusal != null) {
+			response.setStatus(refusal.status());
+			model.addAttribute("error", refusal.message());
 			return "portal/lookup";
 		}
-		this.lookup.find(trimmed).ifPresentOrElse(view -> model.addAttribute("dossier", view), () -> {
+		this.lookup.find(trimmed, secret).ifPresentOrElse(view -> model.addAttribute("dossier", view), () -> {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
-			model.addAttribute("error", message("lookup.notFound", trimmed));
+			model.addAttribute("error", message("lookup.noMatch"));
 		});
 		return "portal/lookup";
 	}
 
 	@GetMapping("/api/public/dossiers/{code}")
 	@ResponseBody
-	ResponseEntity<?> api(@PathVariable String code) {
-		if (!CitizenLookup.wellFormed(code)) {
-			return ResponseEntity.badRequest().body(Map.of("message", message("lookup.malformed", code)));
+	ResponseEntity<?> api(@PathVariable String code, @RequestParam(required = false) String secret,
+			HttpServletRequest request, HttpServletResponse response) {
+		Refusal refusal = refusal(code, secret, request, response);
+		if (refusal != null) {
+			return ResponseEntity.status(refusal.status()).body(Map.of("message", refusal.message()));
 		}
-		return this.lookup.find(code)
+		return this.lookup.find(code, secret)
 			.<ResponseEntity<?>>map(ResponseEntity::ok)
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-				.body(Map.of("message", message("lookup.notFound", code))));
+				.body(Map.of("message", message("lookup.noMatch"))));
 	}
 
-	private String message(String key, String code) {
-		return this.messages.getMessage(key, new Object[] { code }, LocaleContextHolder.getLocale());
+	private record Refusal(int status, String message) {
+	}
+
+	/**
+	 * Why the lookup is not even tried: a malformed code, no secret, or the client's allowance used
+	 * up. Only lookups that reach the database count against the allowance.
+	 */
+	private Refusal refusal(String code, String secret, HttpServletRequest request, HttpServletResponse response) {
+		if (!CitizenLookup.wellFormed(code)) {
+			return new Refusal(HttpStatus.BAD_REQUEST.value(), message("lookup.malformed", code));
+		}
+		if (secret == null || secret.isBlank()) {
+			return new Refusal(HttpStatus.BAD_REQUEST.value(), message("lookup.secretMissing"));
+		}
+		Optional<Duration> wait = this.rateLimit.acquire(request);
+		if (wait.isPresent()) {
+			long seconds = TooManyRequests.prepare(response, wait.get());
+			return new Refusal(TooManyRequests.STATUS, message("throttle.lookup", seconds));
+		}
+		return null;
+	}
+
+	private String message(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 }

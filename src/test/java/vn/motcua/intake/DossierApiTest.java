@@ -68,7 +68,8 @@ class DossierApiTest extends ProcedureTestBase {
 			.andExpect(jsonPath("$.code").value(matchesPattern("000\\.31\\.31\\.H99-260213-\\d{4}")))
 			.andExpect(jsonPath("$.receivingUnit").value("xa-an-binh"))
 			.andExpect(jsonPath("$.appointment").value("2026-02-25T09:00"))
-			.andExpect(jsonPath("$.receipt").value(containsString("/receipt")));
+			.andExpect(jsonPath("$.lookupSecret").value(matchesPattern("[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}")))
+			.andExpect(jsonPath("$.receipt").value(matchesPattern("/dossiers/.+/receipt\\?secret=[A-Z2-9-]{11}")));
 		assertThat(this.dossiers.count()).isEqualTo(before + 1);
 	}
 
@@ -139,15 +140,34 @@ class DossierApiTest extends ProcedureTestBase {
 	@Test
 	void printableReceipt() throws Exception {
 		clock(BEFORE_TET);
-		String code = receive();
-		this.mvc.perform(get("/dossiers/" + code + "/receipt").with(httpBasic(OFFICER, "demo")))
+		String json = this.mvc
+			.perform(post("/api/dossiers").with(httpBasic(OFFICER, "demo"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body("001190012345", "Trần Minh An", "giay-chung-sinh")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String code = JsonPath.read(json, "$.code");
+		String secret = JsonPath.read(json, "$.lookupSecret");
+		this.mvc.perform(get((String) JsonPath.read(json, "$.receipt")).with(httpBasic(OFFICER, "demo")))
 			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Mã tra cứu: <strong class=\"secret\">" + secret + "</strong>")))
+			.andExpect(content().string(containsString("<svg")))
 			.andExpect(content().string(containsString("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")))
 			.andExpect(content().string(containsString(code)))
 			.andExpect(content().string(containsString("09 giờ 00 phút, ngày 25/02/2026")))
 			.andExpect(content().string(containsString("Giấy chứng sinh (hoặc giấy tờ thay thế)")))
 			.andExpect(content().string(containsString("Cán bộ UBND xã An Bình")))
 			.andExpect(content().string(not(containsString(">" + OFFICER + "<"))));
+		this.mvc.perform(get("/dossiers/" + code + "/receipt").with(httpBasic(OFFICER, "demo")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString(secret))))
+			.andExpect(content().string(containsString("Cấp lại mã tra cứu")));
+		this.mvc.perform(get("/dossiers/" + code + "/receipt").param("secret", "ABCDE-FGHJK").with(httpBasic(OFFICER, "demo")))
+			.andExpect(content().string(not(containsString("ABCDE-FGHJK"))));
+		this.mvc.perform(get("/dossiers/" + code + "/receipt").with(httpBasic("auditor", "demo")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Cấp lại mã tra cứu"))));
 		this.mvc.perform(get("/dossiers/000.00.00.H00-991231-9999/receipt").with(httpBasic(OFFICER, "demo")))
 			.andExpect(status().isNotFound());
 	}

@@ -18,13 +18,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** A citizen follows a dossier by its code, anonymously, and sees no personal data. */
+/**
+ * A citizen follows a dossier by its code and the lookup secret of the receipt, anonymously, and
+ * sees no personal data.
+ */
 class CitizenLookupTest extends ProcedureTestBase {
 
 	@Autowired
 	MockMvc mvc;
 
-	String receive() throws Exception {
+	/** Receives a dossier; answers its code and lookup secret. */
+	String[] receive() throws Exception {
 		String body = """
 				{"procedureKey": "birth-registration",
 				 "applicant": {"name": "Nguyễn Thị Lan", "idNumber": "001190012345", "phone": "0912345678",
@@ -39,14 +43,16 @@ class CitizenLookupTest extends ProcedureTestBase {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		return JsonPath.read(json, "$.code");
+		return new String[] { JsonPath.read(json, "$.code"), JsonPath.read(json, "$.lookupSecret") };
 	}
 
 	@Test
-	void anyoneFollowsADossierByItsCodeWithoutSeeingPersonalData() throws Exception {
+	void anyoneFollowsADossierByItsCodeAndSecretWithoutSeeingPersonalData() throws Exception {
 		clock(BEFORE_TET);
-		String code = receive();
-		this.mvc.perform(get("/tra-cuu").param("code", " " + code + " "))
+		String[] received = receive();
+		String code = received[0];
+		String secret = received[1];
+		this.mvc.perform(get("/tra-cuu").param("code", " " + code + " ").param("secret", " " + secret.toLowerCase()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Hồ sơ " + code)))
 			.andExpect(content().string(containsString("Liên thông: đăng ký khai sinh")))
@@ -58,7 +64,7 @@ class CitizenLookupTest extends ProcedureTestBase {
 			.andExpect(content().string(not(containsString("0912345678"))))
 			.andExpect(content().string(not(containsString("001190012345"))))
 			.andExpect(content().string(not(containsString(".officer"))));
-		this.mvc.perform(get("/api/public/dossiers/" + code))
+		this.mvc.perform(get("/api/public/dossiers/" + code).param("secret", secret))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("IN_PROGRESS"))
 			.andExpect(jsonPath("$.appointment").value("2026-02-25T09:00:00"))
@@ -66,14 +72,28 @@ class CitizenLookupTest extends ProcedureTestBase {
 	}
 
 	@Test
-	void unknownAndMalformedCodesGetAClearMessage() throws Exception {
-		this.mvc.perform(get("/tra-cuu").param("code", "000.31.31.H99-991231-9999"))
+	void theCodeAloneRevealsNothing() throws Exception {
+		clock(BEFORE_TET);
+		String code = receive()[0];
+		this.mvc.perform(get("/tra-cuu").param("code", code))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Vui lòng nhập mã tra cứu")))
+			.andExpect(content().string(not(containsString("Liên thông: đăng ký khai sinh"))));
+		this.mvc.perform(get("/api/public/dossiers/" + code).param("secret", "ABCDE-FGHJK"))
 			.andExpect(status().isNotFound())
-			.andExpect(content().string(containsString("Không tìm thấy hồ sơ có mã «000.31.31.H99-991231-9999»")));
+			.andExpect(jsonPath("$.message").value(containsString("Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu")))
+			.andExpect(jsonPath("$.status").doesNotExist());
+	}
+
+	@Test
+	void unknownAndMalformedCodesGetAClearMessage() throws Exception {
+		this.mvc.perform(get("/tra-cuu").param("code", "000.31.31.H99-991231-9999").param("secret", "ABCDE-FGHJK"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu đã nhập")));
 		this.mvc.perform(get("/tra-cuu").param("code", "'; drop table dossier; --"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("không đúng định dạng")));
-		this.mvc.perform(get("/api/public/dossiers/000.31.31.H99-991231-9999"))
+		this.mvc.perform(get("/api/public/dossiers/000.31.31.H99-991231-9999").param("secret", "ABCDE-FGHJK"))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.message").value(containsString("Không tìm thấy")));
 		this.mvc.perform(get("/api/public/dossiers/abc")).andExpect(status().isBadRequest());

@@ -112,7 +112,7 @@ abstract class PlatformSmokeTest {
 	void engineRestNeedsCredentials() {
 		assertThat(this.http.getForEntity(url("/engine-rest/task"), String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
-		// A user of its own: a failed login delays that user's next attempts (Camunda's login throttling).
+		// A user of its own: a wrong password is refused; it counts against the client's address, never the account.
 		assertThat(get("/engine-rest/task", "xa-my-loc.supervisor", "wrong").getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
