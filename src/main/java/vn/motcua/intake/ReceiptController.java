@@ -74,13 +74,6 @@ class ReceiptController {
 		return VIEW;
 	}
 
-	@ExceptionHandler(UnknownDossierException.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String unknown(UnknownDossierException ex, Model model) {
-		model.addAttribute("message", ex.getMessage());
-		return "intake/not-found";
-	}
-
 	/** The official's full name for the signature, never an engine id. */
 	private String officialName(String userId) {
 		if (userId == null) {
