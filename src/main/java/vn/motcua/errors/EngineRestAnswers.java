@@ -136,7 +136,6 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 		body.put("message", detail);
 		HttpServletRequest request = request();
 		if (request != null) {
-			body.put("instance", request.getRequestURI());
 			log.info("{} {} refused: {} {}", request.getMethod(), request.getRequestURI(), status.value(), detail);
 		}
 		return Response.status(status.value()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -43,6 +44,8 @@ final class IntakeForm {
 	static final int MAX_ITEMS = 100;
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
 	private static final ResourceBundleMessageSource MESSAGES = new ResourceBundleMessageSource();
 
@@ -170,7 +173,9 @@ final class IntakeForm {
 	}
 
 	static String text(String code, Object... arguments) {
-		return MESSAGES.getMessage(code, arguments, LocaleContextHolder.getLocale());
+		// Vietnamese unless the request chose another language (no request: Vietnamese)
+		Locale locale = LocaleContextHolder.getLocaleContext() == null ? VIETNAMESE : LocaleContextHolder.getLocale();
+		return MESSAGES.getMessage(code, arguments, locale);
 	}
 
 	private static boolean hidden(JsonNode field, Map<String, Object> values) {
