@@ -48,12 +48,10 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 
 	private static final Logger log = LoggerFactory.getLogger(EngineRestAnswers.class);
 
-	/** {@code /engine-rest/task/{id}} and below, except the collection resources. */
-	private static final Pattern TASK_PATH = Pattern.compile("^/engine-rest/task/([^/]+)(/.*)?$");
+	/** {@code /engine-rest[/engine/{name}]/task/{id}} and below, except the collection resources. */
+	private static final Pattern TASK_PATH = Pattern.compile("^/engine-rest(?:/engine/[^/]+)?/task/([^/]+)(/.*)?$");
 
 	private static final List<String> COLLECTIONS = List.of("count", "create", "report");
-
-	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
 	private static final int PRIORITY = 100;
 
@@ -227,9 +225,7 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 	}
 
 	private static Locale locale() {
-		HttpServletRequest request = request();
-		return request != null && request.getHeader("Accept-Language") != null
-				&& "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : VIETNAMESE;
+		return ErrorAnswers.requestLocale(request());
 	}
 
 	private static HttpServletRequest request() {

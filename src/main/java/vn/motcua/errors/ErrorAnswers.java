@@ -1,5 +1,6 @@
 package vn.motcua.errors;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,8 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -77,6 +80,12 @@ public class ErrorAnswers {
 		if (find(ex, OptimisticLockingException.class) != null) {
 			return answer(HttpStatus.CONFLICT, "errors.concurrent");
 		}
+		if (find(ex, ConcurrencyFailureException.class) != null) {
+			return answer(HttpStatus.CONFLICT, "errors.status.409");
+		}
+		if (find(ex, TransientDataAccessException.class) != null) {
+			return answer(HttpStatus.SERVICE_UNAVAILABLE, "errors.status.503");
+		}
 		if (find(ex, AuthorizationException.class) != null) {
 			return answer(HttpStatus.FORBIDDEN, "errors.status.403");
 		}
@@ -139,7 +148,7 @@ public class ErrorAnswers {
 
 	/** JSON problem details for API clients, a Vietnamese page for browsers. */
 	ModelAndView render(HttpServletRequest request, Answer answer, String path) {
-		if (answer.status().is4xxClientError()) {
+		if (answer.status().is4xxClientError() || answer.status() == HttpStatus.SERVICE_UNAVAILABLE) {
 			log.info("{} {} refused: {} {}", request.getMethod(), shorten(path), answer.status().value(),
 					shorten(answer.detail()));
 		}
@@ -147,6 +156,12 @@ public class ErrorAnswers {
 		if (wantsJson(request, path)) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(answer.status(), answer.detail());
 			problem.setTitle(title);
+			try {
+				problem.setInstance(URI.create(path));
+			}
+			catch (IllegalArgumentException ex) {
+				// a path that is no URI stays out of the answer
+			}
 			problem.setProperty("message", answer.detail());
 			if (!answer.fields().isEmpty()) {
 				problem.setProperty("errors", answer.fields());
@@ -180,6 +195,15 @@ public class ErrorAnswers {
 		}
 		String accept = request.getHeader("Accept");
 		return accept != null && !accept.contains("text/html") && accept.contains("json");
+	}
+
+	/**
+	 * The language of an answer given outside Spring MVC (Jersey, filters): English when the
+	 * request asks for it in {@code Accept-Language}, else Vietnamese.
+	 */
+	static Locale requestLocale(HttpServletRequest request) {
+		return request != null && request.getHeader("Accept-Language") != null
+				&& "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("vi");
 	}
 
 	static String originalPath(HttpServletRequest request) {

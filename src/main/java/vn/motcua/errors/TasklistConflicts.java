@@ -2,7 +2,6 @@ package vn.motcua.errors;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -49,9 +48,7 @@ class TasklistConflicts extends OncePerRequestFilter {
 		chain.doFilter(request, wrapper);
 		if (wrapper.getStatus() == HttpStatus.INTERNAL_SERVER_ERROR.value()
 				&& new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8).contains(CONCURRENT)) {
-			Locale locale = "en".equals(request.getLocale().getLanguage()) && request.getHeader("Accept-Language") != null
-					? Locale.ENGLISH : Locale.forLanguageTag("vi");
-			String message = this.messages.getMessage("errors.concurrent", null, locale);
+			String message = this.messages.getMessage("errors.concurrent", null, ErrorAnswers.requestLocale(request));
 			wrapper.resetBuffer();
 			wrapper.setStatus(HttpStatus.CONFLICT.value());
 			wrapper.setContentType("application/json;charset=UTF-8");

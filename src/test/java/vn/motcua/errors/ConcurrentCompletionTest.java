@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 
 import com.jayway.jsonpath.JsonPath;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +38,14 @@ class ConcurrentCompletionTest extends HttpTestBase {
 	@Autowired
 	HistoryService history;
 
+	@Autowired
+	ProcessEngine engine;
+
+	/** The REST root of this context's engine (its name is unique per test context). */
+	String tasks() {
+		return "/engine-rest/engine/" + this.engine.getName() + "/task/";
+	}
+
 	@AfterEach
 	void disarm() {
 		this.barrier.disarm();
@@ -55,7 +64,7 @@ class ConcurrentCompletionTest extends HttpTestBase {
 	void twoOfficialsCompleteOneTaskAtTheSameMoment() throws Exception {
 		Task task = firstTask();
 		this.barrier.arm();
-		String path = "/engine-rest/task/" + task.getId() + "/complete";
+		String path = tasks() + task.getId() + "/complete";
 		CompletableFuture<HttpResponse<String>> officer = CompletableFuture
 			.supplyAsync(() -> unchecked(() -> postJson(path, OFFICER, DONE)));
 		CompletableFuture<HttpResponse<String>> supervisor = CompletableFuture
@@ -71,14 +80,14 @@ class ConcurrentCompletionTest extends HttpTestBase {
 	@Test
 	void aCompletionAfterTheOtherOfficialsCommitIsAConflictToo() throws Exception {
 		Task task = firstTask();
-		String path = "/engine-rest/task/" + task.getId() + "/complete";
+		String path = tasks() + task.getId() + "/complete";
 		assertThat(postJson(path, OFFICER, DONE).statusCode()).isEqualTo(204);
 		HttpResponse<String> late = postJson(path, SUPERVISOR, DONE);
 		assertThat(late.statusCode()).isEqualTo(409);
 		assertThat(late.body()).contains("Việc này vừa được người khác xử lý");
 		// a stranger learns nothing: the completed task answers like any unknown id
 		HttpResponse<String> stranger = postJson(path, STRANGER, DONE);
-		HttpResponse<String> unknown = postJson("/engine-rest/task/no-such-task/complete", STRANGER, DONE);
+		HttpResponse<String> unknown = postJson(tasks() + "no-such-task/complete", STRANGER, DONE);
 		assertThat(stranger.statusCode()).isEqualTo(403);
 		assertThat(stranger.body()).isEqualTo(unknown.body());
 	}
@@ -89,8 +98,8 @@ class ConcurrentCompletionTest extends HttpTestBase {
 		for (String[] call : new String[][] { { "POST", "/complete", DONE }, { "POST", "/submit-form", DONE },
 				{ "POST", "/claim", "{\"userId\": \"" + STRANGER + "\"}" }, { "GET", "/variables", null },
 				{ "GET", "/form-variables", null }, { "GET", "", null } }) {
-			HttpResponse<String> forbidden = call(call[0], "/engine-rest/task/" + task.getId() + call[1], call[2]);
-			HttpResponse<String> unknown = call(call[0], "/engine-rest/task/9999999" + call[1], call[2]);
+			HttpResponse<String> forbidden = call(call[0], tasks() + task.getId() + call[1], call[2]);
+			HttpResponse<String> unknown = call(call[0], tasks() + "9999999" + call[1], call[2]);
 			assertThat(unknown.statusCode()).as(call[0] + " " + call[1] + ": " + unknown.body())
 				.isEqualTo(forbidden.statusCode());
 			assertThat(unknown.body()).as(call[0] + " " + call[1]).isEqualTo(forbidden.body());
