@@ -6,14 +6,13 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import vn.motcua.errors.ClientMistake;
 
 /** Read-only API of the legal calendar, public. Times are local to Asia/Ho_Chi_Minh. */
 @RestController
@@ -85,27 +84,16 @@ class CalendarApiController {
 		}
 	}
 
-	@ExceptionHandler(BadRequest.class)
-	ResponseEntity<Map<String, String>> badRequest(BadRequest ex) {
-		return ResponseEntity.badRequest().body(Map.of("message", texts.get(ex.getMessage())));
-	}
-
-	@ExceptionHandler(MissingServletRequestParameterException.class)
-	ResponseEntity<Map<String, String>> missing(MissingServletRequestParameterException ex) {
-		return ResponseEntity.badRequest()
-			.body(Map.of("message", texts.get("calendar.error.parameter", ex.getParameterName())));
-	}
-
-	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	ResponseEntity<Map<String, String>> mismatch(MethodArgumentTypeMismatchException ex) {
-		return ResponseEntity.badRequest().body(Map.of("message", texts.get("calendar.error.parameter", ex.getName())));
-	}
-
 	/** A bad parameter; the message is the bundle code. */
-	static class BadRequest extends RuntimeException {
+	static class BadRequest extends RuntimeException implements ClientMistake {
 
 		BadRequest(String code) {
 			super(code, null, false, false);
+		}
+
+		@Override
+		public HttpStatus status() {
+			return HttpStatus.BAD_REQUEST;
 		}
 
 	}

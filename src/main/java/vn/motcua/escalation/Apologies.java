@@ -24,6 +24,7 @@ import vn.motcua.deadline.LegalCalendar;
 import vn.motcua.intake.Dossier;
 import vn.motcua.intake.DossierStatus;
 import vn.motcua.intake.Dossiers;
+import vn.motcua.intake.PlainText;
 import vn.motcua.intake.Timeliness;
 import vn.motcua.procedure.DossierClock;
 import vn.motcua.procedure.DossierVariables;
@@ -38,6 +39,9 @@ import vn.motcua.procedure.DossierVariables;
 class Apologies {
 
 	private static final Logger log = LoggerFactory.getLogger(Apologies.class);
+
+	/** The reason is printed on the letter (form 04); its column holds 4,000 characters. */
+	static final int MAX_REASON = 2000;
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
@@ -84,11 +88,18 @@ class Apologies {
 		if (dossier.status() == DossierStatus.RETURNED || dossier.status() == DossierStatus.REFUSED) {
 			throw new ApologyRefused("Hồ sơ " + code + " đã kết thúc, không thể hẹn lại.", true);
 		}
-		if (reason == null || reason.isBlank()) {
+		if (reason == null || PlainText.looksEmpty(reason)) {
 			throw new ApologyRefused("Văn bản xin lỗi phải nêu rõ lý do chậm trễ.", false);
+		}
+		String problem = PlainText.problem(reason, true, MAX_REASON);
+		if (problem != null) {
+			throw new ApologyRefused(problem, false, "reason", "reason", String.valueOf(MAX_REASON));
 		}
 		if (newAppointment == null || !newAppointment.after(dossier.due())) {
 			throw new ApologyRefused("Ngày hẹn trả mới phải sau ngày hẹn hiện tại (" + format(dossier.due()) + ").", false);
+		}
+		if (newAppointment.toInstant().isAfter(dossier.due().toInstant().atZone(Timeliness.ZONE).plusYears(1).toInstant())) {
+			throw new ApologyRefused("errors.apology.tooLate", false, "newAppointment", format(dossier.due()));
 		}
 		if (inAdvance && this.calendar.workingDaysBetween(now, dossier.due()) < 1) {
 			throw new ApologyRefused("Văn bản xin lỗi và hẹn lại phải gửi chậm nhất 01 ngày làm việc trước ngày hẹn trả ("

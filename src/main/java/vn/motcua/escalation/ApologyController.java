@@ -63,15 +63,4 @@ class ApologyController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(body);
 	}
 
-	@ExceptionHandler(ApologyRefused.class)
-	ResponseEntity<Map<String, Object>> refused(ApologyRefused ex) {
-		return ResponseEntity.status(ex.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST)
-			.body(Map.of("message", ex.getMessage()));
-	}
-
-	@ExceptionHandler(UnknownDossierException.class)
-	ResponseEntity<Map<String, Object>> unknown(UnknownDossierException ex) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", ex.getMessage()));
-	}
-
 }

@@ -1,20 +1,49 @@
 package vn.motcua.escalation;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.http.HttpStatus;
+
+import vn.motcua.errors.ClientMistake;
 
 /** An apology (form 04) that the rules do not allow; the message is Vietnamese. */
-public class ApologyRefused extends ProcessEngineException {
+public class ApologyRefused extends ProcessEngineException implements ClientMistake {
 
 	private final boolean conflict;
 
+	private final String field;
+
+	private final transient Object[] arguments;
+
 	ApologyRefused(String message, boolean conflict) {
-		super(message);
+		this(message, conflict, null);
+	}
+
+	/** A refusal whose message is a bundle code, about one field of the request. */
+	ApologyRefused(String code, boolean conflict, String field, Object... arguments) {
+		super(code);
 		this.conflict = conflict;
+		this.field = field;
+		this.arguments = arguments;
 	}
 
 	/** True when refused because the dossier was already rescheduled or is finished. */
 	boolean conflict() {
 		return this.conflict;
+	}
+
+	@Override
+	public String field() {
+		return this.field;
+	}
+
+	@Override
+	public Object[] arguments() {
+		return this.arguments;
+	}
+
+	@Override
+	public HttpStatus status() {
+		return this.conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
 	}
 
 }

@@ -53,34 +53,6 @@ class IntakeController {
 		return ResponseEntity.created(URI.create("/api/dossiers/" + dossier.code())).body(body);
 	}
 
-	@ExceptionHandler(IntakeException.class)
-	ResponseEntity<Map<String, Object>> refused(IntakeException ex) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("message", ex.getMessage());
-		if (!ex.errors().isEmpty()) {
-			body.put("errors", ex.errors());
-		}
-		return ResponseEntity.status(ex.status()).body(body);
-	}
-
-	/** A rule checked by the engine at the start (the intake form, the receiving unit). */
-	@ExceptionHandler(ProcessEngineException.class)
-	ResponseEntity<Map<String, Object>> engineRefused(ProcessEngineException ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		if (cause instanceof IllegalArgumentException || cause instanceof UnknownUnitException) {
-			return ResponseEntity.badRequest().body(Map.of("message", cause.getMessage()));
-		}
-		throw ex;
-	}
-
-	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex) {
-		return ResponseEntity.badRequest().body(Map.of("message", "Nội dung yêu cầu không phải JSON hợp lệ."));
-	}
-
 	static List<String> groups(Authentication authentication) {
 		return authentication.getAuthorities()
 			.stream()

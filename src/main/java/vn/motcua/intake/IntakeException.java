@@ -4,8 +4,10 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
+import vn.motcua.errors.ClientMistake;
+
 /** An intake that cannot proceed, with an HTTP status and Vietnamese messages per field. */
-class IntakeException extends RuntimeException {
+class IntakeException extends RuntimeException implements ClientMistake {
 
 	private final HttpStatus status;
 
@@ -17,11 +19,13 @@ class IntakeException extends RuntimeException {
 		this.errors = errors;
 	}
 
-	HttpStatus status() {
+	@Override
+	public HttpStatus status() {
 		return this.status;
 	}
 
-	Map<String, String> errors() {
+	@Override
+	public Map<String, String> fields() {
 		return this.errors;
 	}
 

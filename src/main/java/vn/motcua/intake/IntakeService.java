@@ -74,15 +74,16 @@ class IntakeService {
 			.singleResult();
 		if (definition == null) {
 			throw new IntakeException(HttpStatus.NOT_FOUND,
-					"Không có thủ tục hành chính mã '" + request.procedureKey() + "'.", Map.of());
+					"Không có thủ tục hành chính mã '" + shorten(request.procedureKey()) + "'.", Map.of());
 		}
 		Unit desk = desk(request.receivingUnit(), userId, groupIds);
+		IntakeForm form = intakeForm(definition);
 		Map<String, Object> values = values(request, desk);
-		Map<String, String> errors = new LinkedHashMap<>();
+		Map<String, String> errors = new LinkedHashMap<>(undeclared(request, form));
 		if (request.channel() != null && !CHANNELS.contains(request.channel())) {
 			errors.put("channel", "Kênh tiếp nhận phải là một trong: in-person, online, postal.");
 		}
-		errors.putAll(intakeForm(definition).validate(values));
+		errors.putAll(form.validate(values));
 		if (!errors.isEmpty()) {
 			throw new IntakeException(HttpStatus.BAD_REQUEST, "Hồ sơ chưa hợp lệ, chưa được tiếp nhận.", errors);
 		}
@@ -129,6 +130,27 @@ class IntakeService {
 		values.put(DossierVariables.DOCUMENTS, request.documents() == null ? List.of() : request.documents());
 		values.put(DossierVariables.RECEIVING_UNIT, desk.code());
 		return values;
+	}
+
+	/** Intake keeps only the fields its form declares: any other key under {@code data} is refused. */
+	private static Map<String, String> undeclared(IntakeRequest request, IntakeForm form) {
+		if (request.data() == null) {
+			return Map.of();
+		}
+		Set<String> declared = Set.copyOf(form.keys());
+		List<String> unknown = request.data().keySet().stream().filter(k -> !declared.contains(k)).toList();
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (unknown.size() > 10) {
+			errors.put("data", IntakeForm.text("intake.undeclared.many", String.valueOf(unknown.size())));
+		}
+		else {
+			unknown.forEach(k -> errors.put(shorten(k), IntakeForm.text("intake.undeclared", shorten(k))));
+		}
+		return errors;
+	}
+
+	private static String shorten(String value) {
+		return value.length() <= 60 ? value : value.substring(0, 57) + "…";
 	}
 
 	private static void putIfPresent(Map<String, Object> values, String key, String value) {

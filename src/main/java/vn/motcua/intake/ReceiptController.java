@@ -132,13 +132,6 @@ class ReceiptController {
 		return VIEW;
 	}
 
-	@ExceptionHandler(UnknownDossierException.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String unknown(UnknownDossierException ex, Model model) {
-		model.addAttribute("message", ex.getMessage());
-		return "intake/not-found";
-	}
-
 	/** The public lookup opened with code and secret, as the QR code carries it. */
 	private String lookupUrl(String code, String secret) {
 		UriComponentsBuilder base = this.publicUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath()

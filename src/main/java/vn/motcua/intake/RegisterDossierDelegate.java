@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.spin.json.SpinJsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.deadline.LegalCalendar;
@@ -81,7 +82,8 @@ class RegisterDossierDelegate implements JavaDelegate {
 		boolean sameDay = Boolean.TRUE.equals(execution.getVariable(DossierVariables.SAME_DAY));
 		String applicant = string(execution, DossierVariables.APPLICANT_NAME);
 		if (applicant == null || applicant.isBlank()) {
-			throw new IllegalArgumentException("Thiếu họ và tên người nộp hồ sơ");
+			throw new IntakeException(HttpStatus.BAD_REQUEST, "Thiếu họ và tên người nộp hồ sơ.",
+					Map.of(DossierVariables.APPLICANT_NAME, "Trường «Họ và tên người nộp» là bắt buộc."));
 		}
 		Date receivedAt = ClockUtil.getCurrentTime();
 		Date due = sameDay ? this.calendar.dueFromSameDay(receivedAt, legalDays)
@@ -133,7 +135,8 @@ class RegisterDossierDelegate implements JavaDelegate {
 				value instanceof SpinJsonNode json && json.isArray() ? documents(json) : value));
 		Map<String, String> errors = form.validate(values);
 		if (!errors.isEmpty()) {
-			throw new IllegalArgumentException("Hồ sơ chưa hợp lệ, chưa được tiếp nhận: " + String.join(" ", errors.values()));
+			throw new IntakeException(HttpStatus.BAD_REQUEST,
+					"Hồ sơ chưa hợp lệ, chưa được tiếp nhận: " + String.join(" ", errors.values()), errors);
 		}
 	}
 

@@ -100,11 +100,6 @@ class DossierStatusController {
 		return ResponseEntity.ok(body);
 	}
 
-	@ExceptionHandler(UnknownDossierException.class)
-	ResponseEntity<Map<String, Object>> unknown(UnknownDossierException ex) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", ex.getMessage()));
-	}
-
 	/** A row with camelCase keys and local date-times. */
 	private static Map<String, Object> row(java.sql.ResultSet rs) throws java.sql.SQLException {
 		Map<String, Object> row = new LinkedHashMap<>();

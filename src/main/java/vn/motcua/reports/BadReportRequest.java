@@ -1,14 +1,35 @@
 package vn.motcua.reports;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** A period, scope or cell the report cannot read. */
-@ResponseStatus(HttpStatus.BAD_REQUEST)
-class BadReportRequest extends RuntimeException {
+import vn.motcua.errors.ClientMistake;
 
-	BadReportRequest(String message) {
-		super(message);
+/** A period, scope or cell the report cannot read; the message is a bundle code. */
+class BadReportRequest extends RuntimeException implements ClientMistake {
+
+	private final String parameter;
+
+	private final transient Object[] arguments;
+
+	BadReportRequest(String code, String parameter, Object... arguments) {
+		super(code, null, false, false);
+		this.parameter = parameter;
+		this.arguments = arguments;
+	}
+
+	@Override
+	public HttpStatus status() {
+		return HttpStatus.BAD_REQUEST;
+	}
+
+	@Override
+	public Object[] arguments() {
+		return this.arguments;
+	}
+
+	@Override
+	public String field() {
+		return this.parameter;
 	}
 
 }

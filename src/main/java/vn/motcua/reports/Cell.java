@@ -18,7 +18,7 @@ public enum Cell {
 			return valueOf(param.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
 		}
 		catch (IllegalArgumentException | NullPointerException ex) {
-			throw new BadReportRequest("cell: unknown '" + param + "'");
+			throw new BadReportRequest("errors.report.cell", "cell", param);
 		}
 	}
 

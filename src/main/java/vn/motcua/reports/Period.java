@@ -21,7 +21,7 @@ public record Period(LocalDate from, LocalDate to) {
 
 	public Period {
 		if (from == null || to == null || to.isBefore(from)) {
-			throw new BadReportRequest("period: 'to' must not be before 'from'");
+			throw new BadReportRequest("errors.report.order", "to", from, to);
 		}
 	}
 
@@ -43,16 +43,16 @@ public record Period(LocalDate from, LocalDate to) {
 	 * {@code to} (ISO dates); nothing at all means the current month.
 	 */
 	public static Period parse(String period, String from, String to, LocalDate today) {
+		if (from != null && !from.isBlank() || to != null && !to.isBlank()) {
+			LocalDate start = from == null || from.isBlank() ? today.withDayOfMonth(1) : date("from", from);
+			LocalDate end = to == null || to.isBlank() ? today : date("to", to);
+			return new Period(start, end);
+		}
+		if (period == null || period.isBlank()) {
+			return month(YearMonth.from(today));
+		}
+		String p = period.trim();
 		try {
-			if (from != null && !from.isBlank() || to != null && !to.isBlank()) {
-				LocalDate start = from == null || from.isBlank() ? today.withDayOfMonth(1) : LocalDate.parse(from);
-				LocalDate end = to == null || to.isBlank() ? today : LocalDate.parse(to);
-				return new Period(start, end);
-			}
-			if (period == null || period.isBlank()) {
-				return month(YearMonth.from(today));
-			}
-			String p = period.trim();
 			Matcher quarter = QUARTER.matcher(p);
 			if (quarter.matches()) {
 				return quarter(Integer.parseInt(quarter.group(1)), Integer.parseInt(quarter.group(2)));
@@ -65,9 +65,22 @@ public record Period(LocalDate from, LocalDate to) {
 			}
 		}
 		catch (DateTimeParseException | NumberFormatException ex) {
-			throw new BadReportRequest("period: " + ex.getMessage());
+			// answered below
 		}
-		throw new BadReportRequest("period: expected 2025, 2025-Q1, 2025-03 or from/to dates");
+		throw new BadReportRequest("errors.report.period", "period", p);
+	}
+
+	private static LocalDate date(String parameter, String text) {
+		try {
+			LocalDate date = LocalDate.parse(text.trim());
+			if (date.getYear() < 1900 || date.getYear() > 2199) {
+				throw new BadReportRequest("errors.report.date", parameter, parameter, text);
+			}
+			return date;
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadReportRequest("errors.report.date", parameter, parameter, text);
+		}
 	}
 
 	public Instant start() {

@@ -27,14 +27,14 @@ public record Scope(Kind kind, String value) {
 		}
 		String[] parts = text.trim().split(":", 2);
 		if (parts.length != 2 || parts[1].isBlank()) {
-			throw new BadReportRequest("scope: expected province, level:<id>, unit:<code>, unit-only:<code> or procedure:<key>");
+			throw new BadReportRequest("errors.report.scope", "scope", text);
 		}
 		Kind kind = switch (parts[0]) {
 			case "level" -> Kind.LEVEL;
 			case "unit" -> Kind.UNIT;
 			case "unit-only" -> Kind.UNIT_ONLY;
 			case "procedure" -> Kind.PROCEDURE;
-			default -> throw new BadReportRequest("scope: unknown kind '" + parts[0] + "'");
+			default -> throw new BadReportRequest("errors.report.scope", "scope", text);
 		};
 		return new Scope(kind, parts[1].trim());
 	}
@@ -56,7 +56,7 @@ public record Scope(Kind kind, String value) {
 			case PROVINCE, PROCEDURE -> null;
 			case LEVEL -> {
 				if (organisation.levels().stream().noneMatch(l -> l.id().equals(this.value))) {
-					throw new BadReportRequest("scope: unknown level '" + this.value + "'");
+					throw new BadReportRequest("errors.report.level", "scope", this.value);
 				}
 				yield organisation.units()
 					.stream()
@@ -75,7 +75,7 @@ public record Scope(Kind kind, String value) {
 
 	private Unit known(Organisation organisation) {
 		return organisation.find(this.value)
-			.orElseThrow(() -> new BadReportRequest("scope: unknown unit '" + this.value + "'"));
+			.orElseThrow(() -> new BadReportRequest("errors.report.unit", "scope", this.value));
 	}
 
 }

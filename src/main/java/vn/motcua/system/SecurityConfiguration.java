@@ -11,7 +11,6 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -78,8 +77,9 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").permitAll())
 			.httpBasic(Customizer.withDefaults())
 			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-					new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), new OrRequestMatcher(path("/api/**"),
-							path("/actuator/**"))))
+					// answered on /error with a Vietnamese problem detail
+					(request, response, ex) -> response.sendError(HttpStatus.UNAUTHORIZED.value()),
+					new OrRequestMatcher(path("/api/**"), path("/actuator/**"))))
 			.logout(logout -> logout.logoutSuccessUrl("/"))
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
 			.build();

@@ -1,6 +1,11 @@
 package vn.motcua.system;
 
 import java.util.Locale;
+import java.util.Set;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +24,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
+	static final Set<String> SUPPORTED = Set.of("vi", "en");
+
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("motcua-lang");
@@ -31,7 +38,15 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+		// ?lang= takes vi or en; anything else is ignored (the page stays in its language)
+		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor() {
+			@Override
+			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+					throws ServletException {
+				String lang = request.getParameter(getParamName());
+				return lang == null || SUPPORTED.contains(lang) ? super.preHandle(request, response, handler) : true;
+			}
+		};
 		interceptor.setParamName("lang");
 		registry.addInterceptor(interceptor);
 	}

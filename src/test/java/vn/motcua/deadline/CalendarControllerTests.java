@@ -62,10 +62,10 @@ class CalendarControllerTests {
 			.andExpect(jsonPath("$.message").value(containsString("Thời điểm tiếp nhận không hợp lệ")));
 		mvc.perform(get("/api/calendar/deadline"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.message").value("Tham số không hợp lệ: workingDays."));
+			.andExpect(jsonPath("$.message").value("Thiếu tham số «workingDays»."));
 		mvc.perform(get("/api/calendar/days").param("year", "abc"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.message").value("Tham số không hợp lệ: year."));
+			.andExpect(jsonPath("$.message").value("Tham số «year» có giá trị không hợp lệ: «abc»."));
 	}
 
 	@Test

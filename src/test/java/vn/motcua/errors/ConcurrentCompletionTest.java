@@ -1,0 +1,137 @@
+package vn.motcua.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import com.jayway.jsonpath.JsonPath;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Two officials of one unit complete the same task at the same moment over {@code /engine-rest}:
+ * one is answered 204, the other 409 «Việc này vừa được người khác xử lý»; the task is completed
+ * once. Unknown and forbidden task ids answer alike.
+ */
+class ConcurrentCompletionTest extends HttpTestBase {
+
+	static final String SUPERVISOR = "xa-an-binh.supervisor";
+
+	static final String STRANGER = "xa-my-loc.officer";
+
+	static final String DONE = "{\"variables\": {\"stepOutcome\": {\"value\": \"done\", \"type\": \"String\"}}}";
+
+	@Autowired
+	CompletionBarrier barrier;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	ProcessEngine engine;
+
+	/** The REST root of this context's engine (its name is unique per test context). */
+	String tasks() {
+		return "/engine-rest/engine/" + this.engine.getName() + "/task/";
+	}
+
+	@AfterEach
+	void disarm() {
+		this.barrier.disarm();
+	}
+
+	Task firstTask() throws Exception {
+		HttpResponse<String> created = postJson("/api/dossiers", OFFICER, BadInputTest.birth().toString());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String code = JsonPath.read(created.body(), "$.code");
+		Task task = this.tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+		assertThat(task).isNotNull();
+		return task;
+	}
+
+	@Test
+	void twoOfficialsCompleteOneTaskAtTheSameMoment() throws Exception {
+		Task task = firstTask();
+		this.barrier.arm();
+		String path = tasks() + task.getId() + "/complete";
+		CompletableFuture<HttpResponse<String>> officer = CompletableFuture
+			.supplyAsync(() -> unchecked(() -> postJson(path, OFFICER, DONE)));
+		CompletableFuture<HttpResponse<String>> supervisor = CompletableFuture
+			.supplyAsync(() -> unchecked(() -> postJson(path, SUPERVISOR, DONE)));
+		List<HttpResponse<String>> answers = List.of(officer.join(), supervisor.join());
+		assertThat(answers).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(204, 409);
+		HttpResponse<String> conflict = answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+		assertThat(conflict.body()).contains("Việc này vừa được người khác xử lý").doesNotContain("ENGINE-");
+		assertThat(this.history.createHistoricTaskInstanceQuery().taskId(task.getId()).finished().count()).isOne();
+		assertThat(this.tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
+	}
+
+	@Test
+	void aCompletionAfterTheOtherOfficialsCommitIsAConflictToo() throws Exception {
+		Task task = firstTask();
+		String path = tasks() + task.getId() + "/complete";
+		assertThat(postJson(path, OFFICER, DONE).statusCode()).isEqualTo(204);
+		HttpResponse<String> late = postJson(path, SUPERVISOR, DONE);
+		assertThat(late.statusCode()).isEqualTo(409);
+		assertThat(late.body()).contains("Việc này vừa được người khác xử lý");
+		// a stranger learns nothing: the completed task answers like any unknown id
+		HttpResponse<String> stranger = postJson(path, STRANGER, DONE);
+		HttpResponse<String> unknown = postJson(tasks() + "no-such-task/complete", STRANGER, DONE);
+		assertThat(stranger.statusCode()).isEqualTo(403);
+		assertThat(stranger.body()).isEqualTo(unknown.body());
+	}
+
+	@Test
+	void unknownTaskIdsAnswerLikeForbiddenOnes() throws Exception {
+		Task task = firstTask();
+		for (String[] call : new String[][] { { "POST", "/complete", DONE }, { "POST", "/submit-form", DONE },
+				{ "POST", "/claim", "{\"userId\": \"" + STRANGER + "\"}" }, { "GET", "/variables", null },
+				{ "GET", "/form-variables", null }, { "GET", "", null } }) {
+			HttpResponse<String> forbidden = call(call[0], tasks() + task.getId() + call[1], call[2]);
+			HttpResponse<String> unknown = call(call[0], tasks() + "9999999" + call[1], call[2]);
+			assertThat(unknown.statusCode()).as(call[0] + " " + call[1] + ": " + unknown.body())
+				.isEqualTo(forbidden.statusCode());
+			assertThat(unknown.body()).as(call[0] + " " + call[1]).isEqualTo(forbidden.body());
+			assertThat(forbidden.body()).as(call[0] + " " + call[1]).doesNotContain(task.getId(), "Exception");
+		}
+		assertThat(this.tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+	}
+
+	HttpResponse<String> call(String method, String path, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", basic(STRANGER));
+		if (body == null) {
+			request.GET();
+		}
+		else {
+			request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+		}
+		return send(request.build());
+	}
+
+	interface Call<T> {
+
+		T run() throws Exception;
+
+	}
+
+	static <T> T unchecked(Call<T> call) {
+		try {
+			return call.run();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
