@@ -52,7 +52,8 @@ public class ReceivingDesks {
 		return own.stream().filter(u -> u.code().equals(code)).findFirst().orElseThrow(() -> {
 			Unit unit = this.organisation.find(code).orElse(null);
 			if (unit == null) {
-				return new Refused(false, "Trường «" + DossierVariables.RECEIVING_UNIT + "»: không có đơn vị mã '" + code + "'.");
+				return new Refused(false, "Trường «" + DossierVariables.RECEIVING_UNIT + "»: không có đơn vị mã '"
+						+ (code.length() > 40 ? code.substring(0, 40) + "…" : code) + "'.");
 			}
 			if (!unit.handles("desk")) {
 				return new Refused(false, "Trường «" + DossierVariables.RECEIVING_UNIT + "»: " + unit.name()
