@@ -13,16 +13,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.CallActivity;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * Completes a deployment with the models in force, so that a diagram or a form deployed alone
@@ -156,10 +157,7 @@ final class ModelsInForce {
 			}
 		}
 		else if (name.endsWith(".bpmn")) {
-			BpmnModelInstance model = read(bytes);
-			if (model != null) {
-				model.getModelElementsByType(Process.class).forEach(p -> processes.add(p.getId()));
-			}
+			processes.addAll(processes(bytes));
 		}
 	}
 
@@ -173,26 +171,47 @@ final class ModelsInForce {
 		}
 	}
 
-	/** The forms and called processes a diagram refers to by fixed keys. */
+	/** The forms and called processes a diagram refers to by fixed keys (read without schema validation). */
 	static References references(byte[] bytes) {
 		References refs = new References(new HashSet<>(), new HashSet<>());
-		BpmnModelInstance model = read(bytes);
-		if (model == null) {
+		Document document = dom(bytes);
+		if (document == null) {
 			return refs;
 		}
-		for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-			fixed(task.getCamundaFormRef(), refs.forms);
+		for (String type : List.of("userTask", "startEvent")) {
+			NodeList nodes = document.getElementsByTagNameNS(ProcedureContract.BPMN, type);
+			for (int i = 0; i < nodes.getLength(); i++) {
+				fixed(((Element) nodes.item(i)).getAttributeNS(ProcedureContract.CAMUNDA, "formRef"), refs.forms);
+			}
 		}
-		for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-			fixed(start.getCamundaFormRef(), refs.forms);
-		}
-		for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
-			fixed(call.getCalledElement(), refs.calls);
-			if (ProcedureContract.AGENCY_STEP.equals(call.getCalledElement())) {
-				fixed(ProcedureContract.stepInputs(call).get("stepForm"), refs.forms);
+		NodeList calls = document.getElementsByTagNameNS(ProcedureContract.BPMN, "callActivity");
+		for (int i = 0; i < calls.getLength(); i++) {
+			Element call = (Element) calls.item(i);
+			fixed(call.getAttribute("calledElement"), refs.calls);
+			if (ProcedureContract.AGENCY_STEP.equals(call.getAttribute("calledElement"))) {
+				NodeList ins = call.getElementsByTagNameNS(ProcedureContract.CAMUNDA, "in");
+				for (int j = 0; j < ins.getLength(); j++) {
+					Element in = (Element) ins.item(j);
+					if ("stepForm".equals(in.getAttribute("target"))) {
+						fixed(in.getAttribute("sourceExpression"), refs.forms);
+					}
+				}
 			}
 		}
 		return refs;
+	}
+
+	/** The executable and other processes a diagram defines. */
+	static Set<String> processes(byte[] bytes) {
+		Set<String> keys = new HashSet<>();
+		Document document = dom(bytes);
+		if (document != null) {
+			NodeList nodes = document.getElementsByTagNameNS(ProcedureContract.BPMN, "process");
+			for (int i = 0; i < nodes.getLength(); i++) {
+				fixed(((Element) nodes.item(i)).getAttribute("id"), keys);
+			}
+		}
+		return keys;
 	}
 
 	private static void fixed(String key, Set<String> into) {
@@ -201,17 +220,20 @@ final class ModelsInForce {
 		}
 	}
 
-	private static BpmnModelInstance read(byte[] bytes) {
-		String head = new String(bytes, 0, Math.min(bytes.length, 4096), java.nio.charset.StandardCharsets.UTF_8)
-			.toUpperCase(java.util.Locale.ROOT);
-		if (head.contains("<!DOCTYPE") || head.contains("<!ENTITY")) {
-			return null; // refused by the contract, never parsed
-		}
+	/** A namespace-aware DOM of the diagram; null when it cannot be read or declares a DOCTYPE. */
+	static Document dom(byte[] bytes) {
 		try {
-			return Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
+			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+			factory.setNamespaceAware(true);
+			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+			factory.setExpandEntityReferences(false);
+			DocumentBuilder builder = factory.newDocumentBuilder();
+			builder.setErrorHandler(null);
+			return builder.parse(new ByteArrayInputStream(bytes));
 		}
-		catch (RuntimeException ex) {
-			return null;
+		catch (Exception ex) {
+			return null; // refused by the contract
 		}
 	}
 

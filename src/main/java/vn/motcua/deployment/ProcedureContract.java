@@ -212,19 +212,9 @@ public final class ProcedureContract {
 			check.refuse(name, null, text("rule.doctype"));
 			return null;
 		}
-		Document document;
-		try {
-			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-			factory.setNamespaceAware(true);
-			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-			factory.setExpandEntityReferences(false);
-			var builder = factory.newDocumentBuilder();
-			builder.setErrorHandler(null);
-			document = builder.parse(new ByteArrayInputStream(bytes));
-		}
-		catch (Exception ex) {
-			check.refuse(name, null, text("rule.malformed", firstLine(ex.getMessage())));
+		Document document = ModelsInForce.dom(bytes);
+		if (document == null) {
+			check.refuse(name, null, text("rule.malformed", xmlProblem(bytes)));
 			return null;
 		}
 		if (!BPMN.equals(document.getDocumentElement().getNamespaceURI())
@@ -678,36 +668,44 @@ public final class ProcedureContract {
 		if (legal == null) {
 			return;
 		}
-		Map<FlowNode, Double> memo = new HashMap<>();
+		Map<String, Double> memo = new HashMap<>();
 		double longest = 0;
 		for (StartEvent start : process.getChildElementsByType(StartEvent.class)) {
-			longest = Math.max(longest, longestFrom(start, memo, new HashSet<>()));
+			longest = Math.max(longest, longestFrom(start, false, memo, new HashSet<>()));
 		}
 		if (longest > legal + 1e-9) {
 			check.warn(file, process.getId(), text("warn.allotment", format(longest), format(legal)));
 		}
 	}
 
-	private double longestFrom(FlowNode node, Map<FlowNode, Double> memo, Set<FlowNode> path) {
-		if (memo.containsKey(node)) {
-			return memo.get(node);
+	/** Working days of the steps on the longest path from a node; steps while the clock is paused do not count. */
+	private double longestFrom(FlowNode node, boolean paused, Map<String, Double> memo, Set<String> path) {
+		if (node instanceof ServiceTask task && "${pauseDossierClockDelegate}".equals(task.getCamundaDelegateExpression())) {
+			paused = true;
 		}
-		if (!path.add(node)) {
+		if (node instanceof ServiceTask task && "${resumeDossierClockDelegate}".equals(task.getCamundaDelegateExpression())) {
+			paused = false;
+		}
+		String key = node.getId() + "/" + paused;
+		if (memo.containsKey(key)) {
+			return memo.get(key);
+		}
+		if (!path.add(key)) {
 			return 0;
 		}
 		double own = 0;
-		if (node instanceof CallActivity call && AGENCY_STEP.equals(call.getCalledElement())) {
+		if (!paused && node instanceof CallActivity call && AGENCY_STEP.equals(call.getCalledElement())) {
 			String allotment = stepInputs(call).get("stepAllotment");
 			own = allotment == null ? 0 : Math.max(0, quarterDays(allotment));
 		}
 		double next = 0;
 		for (SequenceFlow flow : node.getOutgoing()) {
 			if (!(flow.getTarget() instanceof BoundaryEvent)) {
-				next = Math.max(next, longestFrom(flow.getTarget(), memo, path));
+				next = Math.max(next, longestFrom(flow.getTarget(), paused, memo, path));
 			}
 		}
-		path.remove(node);
-		memo.put(node, own + next);
+		path.remove(key);
+		memo.put(key, own + next);
 		return own + next;
 	}
 
@@ -719,6 +717,20 @@ public final class ProcedureContract {
 
 	String text(String key, Object... args) {
 		return this.messages.getMessage("deploy-guard." + key, args, VIETNAMESE);
+	}
+
+	private static String xmlProblem(byte[] bytes) {
+		try {
+			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+			var builder = factory.newDocumentBuilder();
+			builder.setErrorHandler(null);
+			builder.parse(new ByteArrayInputStream(bytes));
+			return "";
+		}
+		catch (Exception ex) {
+			return firstLine(ex.getMessage());
+		}
 	}
 
 	private static String firstLine(String message) {
