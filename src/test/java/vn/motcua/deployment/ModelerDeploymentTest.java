@@ -18,8 +18,10 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,12 @@ class ModelerDeploymentTest {
 	HistoryService history;
 
 	@Autowired
+	FormService forms;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
 	ModelDeployer deployer;
 
 	@Test
@@ -82,7 +90,14 @@ class ModelerDeploymentTest {
 		assertThat(definition.getVersion()).isEqualTo(before + 1);
 		assertThat(files(definition)).contains(BIRTH + ".bpmn", "agency-step.bpmn", "birth-registration-intake.form",
 				"completeness-check.form", "return-result.form", "apology-letter.form", "supplement-received.form");
-		assertThat(allotmentOfFirstStep(receive())).isEqualTo(0.75);
+		String code = receive();
+		assertThat(allotmentOfFirstStep(code)).isEqualTo(0.75);
+		// What Tasklist renders: the start form and the step's form, resolved by the engine from the deployment.
+		assertThat(new String(this.forms.getDeployedStartForm(definition.getId()).readAllBytes(), StandardCharsets.UTF_8))
+			.contains("\"birth-registration-intake\"");
+		String step = this.tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId();
+		assertThat(new String(this.forms.getDeployedTaskForm(step).readAllBytes(), StandardCharsets.UTF_8))
+			.contains("\"completeness-check\"");
 		restartChangesNothing(definition);
 
 		HttpResponse<String> again = deploy(BIRTH, Map.of(BIRTH + ".bpmn", changed));
