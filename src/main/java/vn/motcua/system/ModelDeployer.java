@@ -13,20 +13,19 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.ParseException;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+
+import vn.motcua.deployment.DeploymentRefusedException;
 
 /**
  * Deploys every model under the top-level {@code processes/} and {@code forms/} folders in
@@ -45,8 +44,6 @@ public class ModelDeployer {
 
 	private final RepositoryService repositoryService;
 
-	private final ObjectMapper json = new ObjectMapper();
-
 	private final String deploymentName;
 
 	ModelDeployer(RepositoryService repositoryService, @Value("${motcua.deployment.name:motcua}") String name) {
@@ -64,7 +61,6 @@ public class ModelDeployer {
 	}
 
 	DeploymentWithDefinitions deploy(Map<String, byte[]> models) {
-		models.forEach(this::validate);
 		Map<String, byte[]> deployed = latestDeployed(models.keySet());
 		List<String> changed = models.keySet()
 			.stream()
@@ -150,27 +146,10 @@ public class ModelDeployer {
 		return resource.getFilename();
 	}
 
-	private void validate(String name, byte[] bytes) {
-		try {
-			if (name.endsWith(".form")) {
-				JsonNode form = this.json.readTree(bytes);
-				if (form == null || !form.hasNonNull("id") || form.get("id").asText().isBlank()) {
-					throw new InvalidModelException(name + ": the form has no \"id\"");
-				}
-			}
-			else if (name.endsWith(".bpmn")) {
-				Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
-			}
-		}
-		catch (InvalidModelException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new InvalidModelException(name + ": " + rootMessage(ex), ex);
-		}
-	}
-
 	private static String describe(ParseException ex) {
+		if (ex instanceof DeploymentRefusedException) {
+			return ex.getMessage();
+		}
 		List<String> problems = new ArrayList<>();
 		for (ResourceReport report : ex.getResorceReports()) {
 			String errors = report.getErrors()
@@ -183,14 +162,6 @@ public class ModelDeployer {
 			}
 		}
 		return problems.isEmpty() ? ex.getMessage() : "Invalid model " + String.join(" | ", problems);
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return cause.getMessage() == null ? cause.toString() : cause.getMessage();
 	}
 
 	/** A model or form under {@code processes/} or {@code forms/} that cannot be deployed. */
