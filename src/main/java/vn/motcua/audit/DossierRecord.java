@@ -1,0 +1,101 @@
+package vn.motcua.audit;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The protected fields of a {@code dossier} row: what the search, the reports, the logbook and the
+ * citizen lookup read. A {@code RECORD} entry of the dossier's chain carries one short hash per
+ * field (salted with the dossier code, so equal values of two dossiers do not look alike) and the
+ * hash over all of them; verify recomputes both from the current row and names the fields that
+ * differ.
+ */
+final class DossierRecord {
+
+	/** Columns and their kind: t = timestamp (epoch ms), n = number, s = text. */
+	static final Map<String, Character> FIELDS;
+
+	static {
+		Map<String, Character> f = new LinkedHashMap<>();
+		f.put("code", 's');
+		f.put("process_instance_id", 's');
+		f.put("procedure_key", 's');
+		f.put("procedure_name", 's');
+		f.put("procedure_version", 'n');
+		f.put("receiving_unit", 's');
+		f.put("received_by", 's');
+		f.put("applicant_name", 's');
+		f.put("applicant_id_number", 's');
+		f.put("applicant_phone", 's');
+		f.put("applicant_email", 's');
+		f.put("applicant_address", 's');
+		f.put("channel", 's');
+		f.put("legal_working_days", 'n');
+		f.put("received_at", 't');
+		f.put("original_due", 't');
+		f.put("legal_due", 't');
+		f.put("due_at", 't');
+		f.put("status", 's');
+		f.put("finished_at", 't');
+		f.put("timeliness", 's');
+		f.put("paused_at", 't');
+		FIELDS = java.util.Collections.unmodifiableMap(f);
+	}
+
+	/** {@code select <fields> from dossier} (callers add the where / order by). */
+	static final String SELECT = "select " + String.join(", ", FIELDS.keySet()) + " from dossier";
+
+	private DossierRecord() {
+	}
+
+	/** Field name → 16 hex digits of SHA-256(code, field, value), in column order. */
+	static Map<String, String> fieldHashes(ResultSet rs) throws SQLException {
+		String code = rs.getString("code");
+		Map<String, String> hashes = new TreeMap<>();
+		for (Map.Entry<String, Character> field : FIELDS.entrySet()) {
+			String value = value(rs, field.getKey(), field.getValue());
+			hashes.put(field.getKey(), AuditChain.sha256(code + "\n" + field.getKey() + "\n" + value).substring(0, 16));
+		}
+		return hashes;
+	}
+
+	/** The hash over all field hashes (the head's {@code record_hash}). */
+	static String recordHash(Map<String, String> fieldHashes) {
+		StringBuilder canonical = new StringBuilder();
+		new TreeMap<>(fieldHashes).forEach((k, v) -> canonical.append(k).append('=').append(v).append('\n'));
+		return AuditChain.sha256(canonical.toString());
+	}
+
+	/** Fields whose hash differs between the recorded and the current row. */
+	static List<String> differing(Map<String, ?> recorded, Map<String, String> current) {
+		return current.entrySet()
+			.stream()
+			.filter(e -> !e.getValue().equals(recorded.get(e.getKey())))
+			.map(Map.Entry::getKey)
+			.toList();
+	}
+
+	private static String value(ResultSet rs, String column, char kind) throws SQLException {
+		switch (kind) {
+			case 't' -> {
+				Timestamp t = rs.getTimestamp(column);
+				return t == null ? "\u2205" : "t" + t.getTime();
+			}
+			case 'n' -> {
+				BigDecimal n = rs.getBigDecimal(column);
+				return n == null ? "\u2205" : "n" + n.stripTrailingZeros().toPlainString();
+			}
+			default -> {
+				String s = rs.getString(column);
+				return s == null ? "\u2205" : "s" + s;
+			}
+		}
+	}
+
+}
