@@ -63,14 +63,14 @@ class AuditChain {
 	 * the chain already holds exactly these; must run in the transaction that changed the row.
 	 */
 	void appendRecord(String code, Date at) {
-		List<Map<String, String>> rows = this.jdbc.query(DossierRecord.SELECT + " where code = ?",
-				(rs, n) -> DossierRecord.fieldHashes(rs), code);
+		lockDossier(code);
+		List<Map.Entry<String, Map<String, String>>> rows = this.jdbc.query(DossierRecord.SELECT + " where code = ?",
+				(rs, n) -> Map.entry(DossierRecord.recordHash(rs), DossierRecord.fieldHashes(rs)), code);
 		if (rows.isEmpty()) {
 			return;
 		}
-		lockDossier(code);
-		Map<String, String> fields = rows.get(0);
-		String record = DossierRecord.recordHash(fields);
+		Map<String, String> fields = rows.get(0).getValue();
+		String record = rows.get(0).getKey();
 		List<String> current = this.jdbc.queryForList("select record_hash from audit_head where chain_key = ?",
 				String.class, code);
 		if (!current.isEmpty() && record.equals(current.get(0))) {
@@ -154,14 +154,17 @@ class AuditChain {
 		return sha256(prevHash + "\n" + canonical);
 	}
 
-	static String sha256(String text) {
+	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
 		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	});
+
+	static String sha256(String text) {
+		return HexFormat.of().formatHex(SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	static String json(Map<String, ?> payload) {

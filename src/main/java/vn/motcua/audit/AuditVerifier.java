@@ -108,6 +108,11 @@ class AuditVerifier {
 
 		long dossiers;
 
+		/** Entries in the table, and the sum of the heads' lengths: equal unless entries were deleted or inserted. */
+		long entryCount;
+
+		long headCount;
+
 		final MerkleTree current = new MerkleTree();
 
 		final MerkleTree sealed = new MerkleTree();
@@ -155,6 +160,19 @@ class AuditVerifier {
 
 	/** One pass over everything, in the caller's transaction on {@code c}. */
 	Scan scan(Connection c, boolean full) {
+		Scan quick = scan(c, full, false);
+		if (!quick.full && quick.entryCount != quick.headCount) {
+			// entries were deleted or inserted somewhere: read the numbering of every chain to name them
+			return scan(c, false, true);
+		}
+		return quick;
+	}
+
+	/**
+	 * {@code structure}: also the numbering of every chain (an index-only count per chain), which
+	 * a quick pass replaces by comparing the number of entries with the sum of the heads.
+	 */
+	private Scan scan(Connection c, boolean full, boolean structure) {
 		List<AuditSeals.Seal> all = this.seals.all();
 		Optional<AuditSeals.Seal> last = all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
 		Scan scan = new Scan(full || last.isEmpty(), last);
@@ -164,12 +182,21 @@ class AuditVerifier {
 		}
 		try {
 			String collate = collation(c);
+			String entriesSql = scan.full ? "select * from audit_event order by chain_key" + collate + ", chain_seq"
+					: structure ? "select chain_key, count(*) n, min(chain_seq) lo, max(chain_seq) hi from audit_event"
+							+ " group by chain_key order by chain_key" + collate : null;
+			if (!scan.full && !structure) {
+				try (PreparedStatement ps = c.prepareStatement("select count(*) from audit_event");
+						ResultSet rs = ps.executeQuery()) {
+					rs.next();
+					scan.entryCount = rs.getLong(1);
+				}
+			}
 			try (Cursor heads = new Cursor(c, "chain_key", "select chain_key, last_seq, last_hash, record_hash from audit_head order by chain_key" + collate);
 					Cursor sealedHeads = new Cursor(c, "chain_key",
 							"select chain_key, last_seq, last_hash, record_hash from audit_sealed_head order by chain_key" + collate);
 					Cursor rows = new Cursor(c, "code", DossierRecord.SELECT + " order by code" + collate);
-					Cursor entries = new Cursor(c, "chain_key", scan.full ? "select * from audit_event order by chain_key" + collate + ", chain_seq"
-							: "select chain_key, count(*) n, min(chain_seq) lo, max(chain_seq) hi from audit_event group by chain_key order by chain_key" + collate)) {
+					Cursor entries = entriesSql == null ? Cursor.EMPTY : new Cursor(c, "chain_key", entriesSql)) {
 				while (true) {
 					String key = min(heads.key(), sealedHeads.key(), rows.key(), entries.key());
 					if (key == null) {
@@ -177,9 +204,14 @@ class AuditVerifier {
 					}
 					Head h = key.equals(heads.key()) ? head(heads) : null;
 					Head p = key.equals(sealedHeads.key()) ? head(sealedHeads) : null;
-					Map<String, String> record = null;
-					if (key.equals(rows.key())) {
-						record = DossierRecord.fieldHashes(rows.rs);
+					boolean row = key.equals(rows.key());
+					String rowHash = null;
+					Map<String, String> fields = null;
+					if (row) {
+						rowHash = DossierRecord.recordHash(rows.rs);
+						if (h == null || !rowHash.equals(h.recordHash())) {
+							fields = DossierRecord.fieldHashes(rows.rs);
+						}
 						rows.next();
 						scan.dossiers++;
 					}
@@ -198,14 +230,24 @@ class AuditVerifier {
 							entries.next();
 						}
 					}
+					else if (!scan.full && !structure && h != null) {
+						// a quick pass trusts the numbering when the totals agree (checked after the loop)
+						shape = new long[] { h.lastSeq(), h.lastSeq() == 0 ? 0 : 1, h.lastSeq() };
+					}
+					if (h != null) {
+						scan.headCount += h.lastSeq();
+					}
 					chain(scan, c, key, h, p, chain, shape);
-					record(scan, c, key, h, record);
+					record(scan, c, key, h, row, rowHash, fields);
 				}
 			}
 			readPending(scan, c);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
+		}
+		if (structure || scan.full) {
+			scan.entryCount = scan.headCount;
 		}
 		last.ifPresent(s -> {
 			if (s.treeSize() != scan.sealed.size() || !s.rootHash().equals(scan.sealed.root())) {
@@ -362,11 +404,12 @@ class AuditVerifier {
 		}
 	}
 
-	private void record(Scan scan, Connection c, String key, Head h, Map<String, String> fields) throws SQLException {
+	private void record(Scan scan, Connection c, String key, Head h, boolean row, String rowHash,
+			Map<String, String> fields) throws SQLException {
 		if (AuditChain.SYSTEM_CHAIN.equals(key)) {
 			return;
 		}
-		if (fields == null) {
+		if (!row) {
 			if (h != null && h.recordHash() != null) {
 				scan.problem("record-deleted", key, null, null, key);
 			}
@@ -376,7 +419,7 @@ class AuditVerifier {
 			scan.problem("unrecorded", key, null, null, key);
 			return;
 		}
-		if (DossierRecord.recordHash(fields).equals(h.recordHash())) {
+		if (rowHash.equals(h.recordHash())) {
 			return;
 		}
 		try (PreparedStatement ps = c.prepareStatement("""
@@ -431,6 +474,9 @@ class AuditVerifier {
 	/** A forward-only result set read in order of its first column. */
 	static final class Cursor implements AutoCloseable {
 
+		/** A cursor over nothing. */
+		static final Cursor EMPTY = new Cursor();
+
 		final PreparedStatement ps;
 
 		final ResultSet rs;
@@ -447,6 +493,12 @@ class AuditVerifier {
 			next();
 		}
 
+		private Cursor() {
+			this.column = null;
+			this.ps = null;
+			this.rs = null;
+		}
+
 		String key() {
 			return this.key;
 		}
@@ -457,8 +509,10 @@ class AuditVerifier {
 
 		@Override
 		public void close() throws SQLException {
-			this.rs.close();
-			this.ps.close();
+			if (this.ps != null) {
+				this.rs.close();
+				this.ps.close();
+			}
 		}
 
 	}

@@ -1,5 +1,7 @@
 package vn.motcua.audit;
 
+import java.util.Locale;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -8,6 +10,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ChainTexts {
 
+	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
 	private final MessageSource messages;
 
 	ChainTexts(MessageSource messages) {
@@ -15,7 +19,9 @@ class ChainTexts {
 	}
 
 	String get(String key, Object... args) {
-		return this.messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+		// outside a request (sealer, tests, benchmark): Vietnamese, the product's language
+		Locale locale = LocaleContextHolder.getLocaleContext() == null ? VIETNAMESE : LocaleContextHolder.getLocale();
+		return this.messages.getMessage(key, args, key, locale);
 	}
 
 	/** The name of a protected dossier field. */

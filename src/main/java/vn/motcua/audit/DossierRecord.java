@@ -65,10 +65,15 @@ final class DossierRecord {
 		return hashes;
 	}
 
-	/** The hash over all field hashes (the head's {@code record_hash}). */
-	static String recordHash(Map<String, String> fieldHashes) {
-		StringBuilder canonical = new StringBuilder();
-		new TreeMap<>(fieldHashes).forEach((k, v) -> canonical.append(k).append('=').append(v).append('\n'));
+	/**
+	 * The hash over all protected values ({@code field=value} lines in column order): the head's
+	 * {@code record_hash}. One SHA-256 per row, so verify can afford it for every dossier.
+	 */
+	static String recordHash(ResultSet rs) throws SQLException {
+		StringBuilder canonical = new StringBuilder(512);
+		for (Map.Entry<String, Character> field : FIELDS.entrySet()) {
+			canonical.append(field.getKey()).append('=').append(value(rs, field.getKey(), field.getValue())).append('\n');
+		}
 		return AuditChain.sha256(canonical.toString());
 	}
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Flyway migration 61 (a bean, which Spring Boot hands to Flyway): turns the entries of the old
  * global chain into per-dossier chains. It first verifies the old chain as it stood and records
  * the outcome (intact or the first broken entry, the old head hash) as an {@code UPGRADE} entry of
- * the system chain; then it renumbers and re-hashes every entry within its dossier (order kept),
+ * the system chain (when there were entries); then it renumbers and re-hashes every entry within its dossier (order kept),
  * writes the heads, and appends a first {@code RECORD} entry for every existing dossier row.
  */
 @Component
@@ -90,7 +90,9 @@ class V61__Audit_chain_per_dossier extends BaseJavaMigration {
 			payload.put("legacyFirstBroken", legacy.firstBroken());
 			payload.put("legacyReason", legacy.reason());
 		}
-		chain.append(now, null, "UPGRADE", null, null, payload);
+		if (max > 0) {
+			chain.append(now, null, "UPGRADE", null, null, payload);
+		}
 		List<String> codes = new ArrayList<>(jdbc.queryForList("select code from dossier order by code", String.class));
 		for (String code : codes) {
 			chain.appendRecord(code, now);

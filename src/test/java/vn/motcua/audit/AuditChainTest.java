@@ -314,7 +314,7 @@ class AuditChainTest {
 					tx.executeWithoutResult(s -> {
 						// what an engine transaction does: an event, a change of the dossier row, its record
 						this.chain.append(new Date(), code, "HANDOFF", COMMUNE, null, Map.of("round", round));
-						this.jdbc.update("update dossier set due_at = ? where code = ?", new Timestamp(round * 1000L), code);
+						this.jdbc.update("update dossier set due_at = ? where code = ?", new Timestamp((round + 1) * 1000L), code);
 						this.chain.appendRecord(code, new Date());
 					});
 				}
@@ -360,6 +360,30 @@ class AuditChainTest {
 		}
 		finally {
 			this.jdbc.update("update audit_event set unit_code = ? where seq = ?", old.unitCode(), old.seq());
+		}
+		// a sealed entry deleted, or one added after a sealed head: the quick check counts them
+		List<AuditEvent> sealedChain = this.chain.ofDossier("ZZC-SEAL");
+		this.jdbc.update("delete from audit_event where seq = ?", sealedChain.get(1).seq());
+		try {
+			Verification v = this.verifier.verify();
+			assertThat(v.mode()).isEqualTo("quick");
+			assertThat(v.reason()).isEqualTo("missing");
+			assertThat(v.dossierCode()).isEqualTo("ZZC-SEAL");
+			assertThat(v.chainSeq()).isEqualTo(2);
+		}
+		finally {
+			restore(sealedChain.get(1));
+		}
+		AuditEvent extra = withHash(new AuditEvent(old.seq() + 200_000, "ZZC-SEAL", 4, new Date(), "ZZC-SEAL", "RETURN",
+				COMMUNE, "mallory", "{}", sealedChain.get(2).hash(), null));
+		restore(extra);
+		try {
+			Verification v = this.verifier.verify();
+			assertThat(v.reason()).isEqualTo("extra");
+			assertThat(v.firstBroken()).isEqualTo(extra.seq());
+		}
+		finally {
+			this.jdbc.update("delete from audit_event where seq = ?", extra.seq());
 		}
 		// the sealed heads themselves, and the seal, cannot be edited unnoticed
 		this.jdbc.update("update audit_sealed_head set last_seq = 2 where chain_key = 'ZZC-SEAL'");
