@@ -3,7 +3,6 @@ package vn.motcua.audit;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,20 +86,23 @@ final class DossierRecord {
 	}
 
 	private static String value(ResultSet rs, String column, char kind) throws SQLException {
-		switch (kind) {
-			case 't' -> {
-				Timestamp t = rs.getTimestamp(column);
-				return t == null ? "\u2205" : "t" + t.getTime();
-			}
-			case 'n' -> {
-				BigDecimal n = rs.getBigDecimal(column);
-				return n == null ? "\u2205" : "n" + n.stripTrailingZeros().toPlainString();
-			}
-			default -> {
-				String s = rs.getString(column);
-				return s == null ? "\u2205" : "s" + s;
-			}
+		return switch (kind) {
+			case 't' -> value(rs.getTimestamp(column), kind);
+			case 'n' -> value(rs.getBigDecimal(column), kind);
+			default -> value(rs.getString(column), kind);
+		};
+	}
+
+	/** The canonical text of one value: a kind letter and the value, or ∅ for null. */
+	static String value(Object v, char kind) {
+		if (v == null) {
+			return "\u2205";
 		}
+		return switch (kind) {
+			case 't' -> "t" + ((java.util.Date) v).getTime();
+			case 'n' -> "n" + new BigDecimal(v.toString()).stripTrailingZeros().toPlainString();
+			default -> "s" + v;
+		};
 	}
 
 }

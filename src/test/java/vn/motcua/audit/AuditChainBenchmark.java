@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class AuditChainBenchmark {
 
-	static final int CHUNK = 10_000;
+	static final int CHUNK = 50_000;
 
 	static final String[] UNITS = { "xa-an-binh", "xa-hoa-phu", "phuong-tan-an", "xa-my-loc" };
 
@@ -128,7 +128,13 @@ public final class AuditChainBenchmark {
 				: "broken: " + v.message();
 	}
 
-	/** Dossier rows by INSERT … SELECT; the chains (new and legacy layout) computed here, in chunks. */
+	/**
+	 * Everything inside H2, by {@code INSERT … SELECT} in chunks: the dossier rows from
+	 * {@code SYSTEM_RANGE}; each entry of the chains hashed by {@link AuditChain#hash} through the
+	 * function alias {@code BENCH_HASH} (entry {@code k} joined to entry {@code k - 1}); the record
+	 * entry's payload by {@code BENCH_RECORD} from the dossier row; the legacy global chain by the
+	 * stateful {@code BENCH_LEGACY}, called once per entry in {@code seq} order.
+	 */
 	static void generate(HikariDataSource ds, JdbcTemplate jdbc, int dossiers) throws Exception {
 		jdbc.execute("""
 				create table if not exists bench_legacy_event (
@@ -136,8 +142,18 @@ public final class AuditChainBenchmark {
 				    event_type varchar(30) not null, unit_code varchar(100), user_id varchar(100),
 				    payload varchar(8000) not null, prev_hash varchar(64) not null, hash varchar(64) not null)""");
 		jdbc.execute("create table if not exists bench_legacy_head (id integer not null primary key, last_seq bigint not null, last_hash varchar(64) not null)");
-		long seq = jdbc.queryForObject("select coalesce(max(seq), 0) from audit_event", Long.class);
-		String legacyPrev = AuditChain.GENESIS;
+		String self = AuditChainBenchmark.class.getName();
+		jdbc.execute("create alias if not exists BENCH_HASH for '" + self + ".hash'");
+		jdbc.execute("create alias if not exists BENCH_RECORD for '" + self + ".record'");
+		jdbc.execute("create alias if not exists BENCH_RECORD_HASH for '" + self + ".recordHash'");
+		jdbc.execute("create alias if not exists BENCH_LEGACY for '" + self + ".legacy'");
+		String[][] entries = {
+				{ "'RECEIPT'", "d.receiving_unit", "'desk.officer'",
+						"'" + AuditChain.json(Map.of("element", "Task_RegisterDossier", "procedureName", "Đăng ký khai sinh")) + "'" },
+				{ "'" + AuditChain.RECORD + "'", "null", "null", "BENCH_RECORD(" + String.join(", ", DossierRecord.FIELDS.keySet().stream().map(f -> "d." + f).toList()) + ")" },
+				{ "'HANDOFF'", "'ca-xa-an-binh'", "null", "'" + AuditChain.json(Map.of("element", "Task_ReceiveHandoff",
+						"stepName", "Đăng ký thường trú", "stepUnit", "ca-xa-an-binh")) + "'" },
+				{ "'RETURN'", "d.receiving_unit", "'desk.officer'", "'" + AuditChain.json(Map.of("element", "Task_CloseDossier")) + "'" } };
 		for (int from = 0; from < dossiers; from += CHUNK) {
 			int to = Math.min(dossiers, from + CHUNK);
 			jdbc.update("""
@@ -151,90 +167,84 @@ public final class AuditChainBenchmark {
 					  dateadd('SECOND', x * 157, TIMESTAMP '2021-01-04 07:30:00'), dateadd('SECOND', x * 157 + 259200, TIMESTAMP '2021-01-04 07:30:00'), dateadd('SECOND', x * 157 + 259200, TIMESTAMP '2021-01-04 07:30:00'),
 					  dateadd('SECOND', x * 157 + 259200, TIMESTAMP '2021-01-04 07:30:00'), 'RETURNED', dateadd('SECOND', x * 157 + 172800, TIMESTAMP '2021-01-04 07:30:00'), 'EARLY'
 					from system_range(?, ?)""", from, to - 1);
-			try (Connection c = ds.getConnection()) {
-				c.setAutoCommit(false);
-				try (PreparedStatement rows = c.prepareStatement(DossierRecord.SELECT + " where code >= ? and code <= ? order by code");
-						PreparedStatement event = c.prepareStatement("""
-								insert into audit_event (seq, chain_key, chain_seq, recorded_at, dossier_code, event_type, unit_code,
-								  user_id, payload, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-						PreparedStatement legacy = c.prepareStatement("""
-								insert into bench_legacy_event (seq, recorded_at, dossier_code, event_type, unit_code, user_id,
-								  payload, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-						PreparedStatement head = c.prepareStatement("""
-								insert into audit_head (chain_key, last_seq, last_hash, record_hash, changed_at) values (?, ?, ?, ?, ?)""")) {
-					rows.setString(1, String.format("BC-%08d", from));
-					rows.setString(2, String.format("BC-%08d", to - 1));
-					try (ResultSet rs = rows.executeQuery()) {
-						while (rs.next()) {
-							String code = rs.getString("code");
-							String unit = rs.getString("receiving_unit");
-							long at = rs.getTimestamp("received_at").getTime();
-							Map<String, String> fields = DossierRecord.fieldHashes(rs);
-							String record = DossierRecord.recordHash(rs);
-							Map<String, Object> recordPayload = new LinkedHashMap<>();
-							recordPayload.put("record", record);
-							recordPayload.put("fields", fields);
-							List<Object[]> entries = new ArrayList<>();
-							entries.add(new Object[] { "RECEIPT", unit, "desk.officer", AuditChain.json(Map.of("element", "Task_RegisterDossier", "procedureName", "Đăng ký khai sinh")) });
-							entries.add(new Object[] { AuditChain.RECORD, null, null, AuditChain.json(recordPayload) });
-							entries.add(new Object[] { "HANDOFF", "ca-xa-an-binh", null, AuditChain.json(Map.of("element", "Task_ReceiveHandoff", "stepName", "Đăng ký thường trú", "stepUnit", "ca-xa-an-binh")) });
-							entries.add(new Object[] { "RETURN", unit, "desk.officer", AuditChain.json(Map.of("element", "Task_CloseDossier")) });
-							String prev = AuditChain.GENESIS;
-							long chainSeq = 0;
-							for (Object[] e : entries) {
-								seq++;
-								chainSeq++;
-								Date when = new Date(at + chainSeq * 3_600_000L);
-								AuditEvent entry = new AuditEvent(seq, code, chainSeq, when, code, (String) e[0], (String) e[1],
-										(String) e[2], (String) e[3], prev, null);
-								String hash = AuditChain.hash(prev, entry.canonical());
-								event.setLong(1, seq);
-								event.setString(2, code);
-								event.setLong(3, chainSeq);
-								event.setTimestamp(4, new Timestamp(when.getTime()));
-								event.setString(5, code);
-								event.setString(6, (String) e[0]);
-								event.setString(7, (String) e[1]);
-								event.setString(8, (String) e[2]);
-								event.setString(9, (String) e[3]);
-								event.setString(10, prev);
-								event.setString(11, hash);
-								event.addBatch();
-								String legacyHash = AuditChain.hash(legacyPrev, LegacyChain.canonical(seq, when, code,
-										(String) e[0], (String) e[1], (String) e[2], (String) e[3]));
-								legacy.setLong(1, seq);
-								legacy.setTimestamp(2, new Timestamp(when.getTime()));
-								legacy.setString(3, code);
-								legacy.setString(4, (String) e[0]);
-								legacy.setString(5, (String) e[1]);
-								legacy.setString(6, (String) e[2]);
-								legacy.setString(7, (String) e[3]);
-								legacy.setString(8, legacyPrev);
-								legacy.setString(9, legacyHash);
-								legacy.addBatch();
-								legacyPrev = legacyHash;
-								prev = hash;
-							}
-							head.setString(1, code);
-							head.setLong(2, chainSeq);
-							head.setString(3, prev);
-							head.setString(4, record);
-							head.setTimestamp(5, new Timestamp(at));
-							head.addBatch();
-						}
-					}
-					event.executeBatch();
-					legacy.executeBatch();
-					head.executeBatch();
-				}
-				c.commit();
+			String range = " where d.code >= '" + String.format("BC-%08d", from) + "' and d.code <= '"
+					+ String.format("BC-%08d", to - 1) + "'";
+			for (int k = 1; k <= 4; k++) {
+				String[] e = entries[k - 1];
+				String seq = "(cast(substring(d.code, 4) as bigint) * 4 + " + k + ")";
+				String at = "dateadd('HOUR', " + k + ", d.received_at)";
+				String prev = k == 1 ? "'" + AuditChain.GENESIS + "'" : "p.hash";
+				String join = k == 1 ? "" : " join audit_event p on p.chain_key = d.code and p.chain_seq = " + (k - 1);
+				jdbc.update("insert into audit_event (seq, chain_key, chain_seq, recorded_at, dossier_code, event_type, unit_code, user_id, payload, prev_hash, hash)"
+						+ " select " + seq + ", d.code, " + k + ", " + at + ", d.code, " + e[0] + ", " + e[1] + ", " + e[2]
+						+ ", pl, " + prev + ", BENCH_HASH(" + prev + ", " + seq + ", d.code, " + k + ", " + at + ", d.code, "
+						+ e[0] + ", " + e[1] + ", " + e[2] + ", pl)"
+						+ " from (select d.*, " + e[3] + " pl from dossier d" + range + ") d" + join);
 			}
+			jdbc.update("insert into audit_head (chain_key, last_seq, last_hash, record_hash, changed_at)"
+					+ " select d.code, 4, e.hash, BENCH_RECORD_HASH(r.payload), e.recorded_at from dossier d"
+					+ " join audit_event e on e.chain_key = d.code and e.chain_seq = 4"
+					+ " join audit_event r on r.chain_key = d.code and r.chain_seq = 2" + range);
 			if ((to / CHUNK) % 10 == 0) {
 				System.out.printf("  %,d dossiers%n", to);
 			}
 		}
-		jdbc.update("merge into bench_legacy_head key (id) values (1, ?, ?)", seq, legacyPrev);
+		LEGACY_PREV = AuditChain.GENESIS;
+		long seq = jdbc.queryForObject("select coalesce(max(seq), 0) from audit_event", Long.class);
+		for (long lo = 0; lo <= seq; lo += 4L * CHUNK) {
+			jdbc.update("insert into bench_legacy_event select seq, recorded_at, dossier_code, event_type, unit_code, user_id,"
+					+ " payload, left(v, 64), right(v, 64) from (select e.*, BENCH_LEGACY(seq, recorded_at, dossier_code,"
+					+ " event_type, unit_code, user_id, payload) v from audit_event e where seq >= ? and seq < ? order by seq) x",
+					lo, lo + 4L * CHUNK);
+		}
+		jdbc.update("merge into bench_legacy_head key (id) values (1, ?, ?)", seq, LEGACY_PREV);
 		jdbc.execute("alter sequence audit_event_seq restart with " + (seq + 1));
+	}
+
+	/** {@code BENCH_HASH}: the entry's hash, exactly as {@link AuditChain} computes it. */
+	public static String hash(String prev, long seq, String chainKey, long chainSeq, Timestamp at, String code,
+			String type, String unit, String user, String payload) {
+		return AuditChain.hash(prev, new AuditEvent(seq, chainKey, chainSeq, new Date(at.getTime()), code, type, unit,
+				user, payload, prev, null).canonical());
+	}
+
+	/** {@code BENCH_RECORD}: the payload of the dossier's {@code RECORD} entry, as {@link AuditChain#appendRecord} writes it. */
+	public static String record(String code, String processInstanceId, String procedureKey, String procedureName,
+			Integer procedureVersion, String receivingUnit, String receivedBy, String applicantName, String idNumber,
+			String phone, String email, String address, String channel, java.math.BigDecimal legalWorkingDays,
+			Timestamp receivedAt, Timestamp originalDue, Timestamp legalDue, Timestamp dueAt, String status,
+			Timestamp finishedAt, String timeliness, Timestamp pausedAt) {
+		Object[] values = { code, processInstanceId, procedureKey, procedureName, procedureVersion, receivingUnit,
+				receivedBy, applicantName, idNumber, phone, email, address, channel, legalWorkingDays, receivedAt,
+				originalDue, legalDue, dueAt, status, finishedAt, timeliness, pausedAt };
+		Map<String, String> fields = new java.util.TreeMap<>();
+		StringBuilder canonical = new StringBuilder();
+		int i = 0;
+		for (Map.Entry<String, Character> f : DossierRecord.FIELDS.entrySet()) {
+			String value = DossierRecord.value(values[i++], f.getValue());
+			fields.put(f.getKey(), AuditChain.sha256(code + "\n" + f.getKey() + "\n" + value).substring(0, 16));
+			canonical.append(f.getKey()).append('=').append(value).append('\n');
+		}
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("record", AuditChain.sha256(canonical.toString()));
+		payload.put("fields", fields);
+		return AuditChain.json(payload);
+	}
+
+	public static String recordHash(String payload) {
+		return AuditChain.recordedHash(payload);
+	}
+
+	private static String LEGACY_PREV = AuditChain.GENESIS;
+
+	/** {@code BENCH_LEGACY}: {@code prev_hash:hash} of the next entry of the old global chain (called in seq order). */
+	public static String legacy(long seq, Timestamp at, String code, String type, String unit, String user,
+			String payload) {
+		String prev = LEGACY_PREV;
+		String hash = AuditChain.hash(prev, LegacyChain.canonical(seq, new Date(at.getTime()), code, type, unit, user,
+				payload));
+		LEGACY_PREV = hash;
+		return prev + ":" + hash;
 	}
 
 	static long count(JdbcTemplate jdbc, String table) {
