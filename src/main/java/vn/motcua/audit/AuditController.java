@@ -47,7 +47,11 @@ class AuditController {
 
 	private final DossierTimeline timeline;
 
-	private final AuditChain chain;
+	private final AuditVerifier verifier;
+
+	private final AuditSealer sealer;
+
+	private final AuditSeals seals;
 
 	private final Officials officials;
 
@@ -57,11 +61,14 @@ class AuditController {
 
 	private final MessageSource messages;
 
-	AuditController(AuditQueries queries, DossierTimeline timeline, AuditChain chain, Officials officials,
-			Organisation organisation, PdfRenderer pdf, MessageSource messageSource) {
+	AuditController(AuditQueries queries, DossierTimeline timeline, AuditVerifier verifier, AuditSealer sealer,
+			AuditSeals seals, Officials officials, Organisation organisation, PdfRenderer pdf,
+			MessageSource messageSource) {
 		this.queries = queries;
 		this.timeline = timeline;
-		this.chain = chain;
+		this.verifier = verifier;
+		this.sealer = sealer;
+		this.seals = seals;
 		this.officials = officials;
 		this.organisation = organisation;
 		this.pdf = pdf;
@@ -172,14 +179,41 @@ class AuditController {
 	@GetMapping("/audit/integrity")
 	String integrity(Model model) {
 		model.addAttribute("verification", null);
+		model.addAttribute("lastSeal", this.seals.last().orElse(null));
 		return "audit/integrity";
 	}
 
-	/** Recomputes the chain; reads only. */
+	/**
+	 * Recomputes the chains ({@code full}: every entry from the first), or seals the current heads
+	 * ({@code action=seal}, in a transaction of its own, like the scheduled sealing).
+	 */
 	@PostMapping("/audit/integrity")
-	String verify(Model model) {
-		model.addAttribute("verification", this.chain.verify());
+	String verify(@RequestParam(defaultValue = "false") boolean full,
+			@RequestParam(defaultValue = "verify") String action, Model model) {
+		if ("seal".equals(action)) {
+			AuditSealer.Outcome outcome = this.sealer.seal();
+			model.addAttribute("verification", outcome.verification());
+			model.addAttribute("sealed", outcome.seal().orElse(null));
+		}
+		else {
+			model.addAttribute("verification", full ? this.verifier.verifyFull() : this.verifier.verify());
+		}
+		model.addAttribute("lastSeal", this.seals.last().orElse(null));
 		return "audit/integrity";
+	}
+
+	/** The seals, printable (auditors and administrators): keep a printed copy outside the system. */
+	@GetMapping("/audit/integrity/seals")
+	String seals(Authentication authentication, Model model) {
+		boolean allowed = authentication != null && authentication.getAuthorities()
+			.stream()
+			.anyMatch(a -> a.getAuthority().equals("ROLE_AUDITOR") || a.getAuthority().equals("ROLE_ADMIN"));
+		if (!allowed) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		model.addAttribute("seals", this.seals.all());
+		model.addAttribute("keyId", this.seals.keyId());
+		return "audit/seals";
 	}
 
 	private DossierTimeline.View view(String code, Authentication authentication) {
