@@ -153,12 +153,30 @@ public class CalendarFollow {
 	 * @return the number of dossiers whose deadlines moved
 	 */
 	public int runPending() {
+		return runPending(this.node);
+	}
+
+	/** As {@link #runPending()}, as the node with this name. */
+	int runPending(String node) {
+		this.running.lock();
+		try {
+			return recompute(node);
+		}
+		finally {
+			this.running.unlock();
+		}
+	}
+
+	/** One recomputation at a time in this JVM (the poller, the administrators' page). */
+	private final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
+
+	private int recompute(String node) {
 		int moved = 0;
 		Optional<CalendarVersions.Version> pending;
 		while ((pending = this.versions.oldestPending()).isPresent()) {
 			CalendarVersions.Version v = pending.get();
 			Date now = ClockUtil.getCurrentTime();
-			if (!this.versions.claim(v.id(), this.node, now, leaseFrom(now))) {
+			if (!this.versions.claim(v.id(), node, now, leaseFrom(now))) {
 				return moved;
 			}
 			CalendarView before = this.calendar.version(this.versions.get(v.previousId()).orElseThrow().schedules());
@@ -167,7 +185,7 @@ public class CalendarFollow {
 			String cursor = v.cursor() == null ? "" : v.cursor();
 			while (true) {
 				String start = cursor;
-				Batch done = this.batch.execute(s -> batch(v, before, after, from, start));
+				Batch done = this.batch.execute(s -> batch(node, v, before, after, from, start));
 				if (done == null || done.lost()) {
 					return moved;
 				}
@@ -177,7 +195,7 @@ public class CalendarFollow {
 				}
 				cursor = done.last();
 			}
-			this.versions.finish(v.id(), this.node, ClockUtil.getCurrentTime());
+			this.versions.finish(v.id(), node, ClockUtil.getCurrentTime());
 			log.info("Calendar version {}: running dossiers recomputed", v.id());
 		}
 		return moved;
@@ -186,7 +204,7 @@ public class CalendarFollow {
 	private record Batch(String last, int moved, boolean lost) {
 	}
 
-	private Batch batch(CalendarVersions.Version v, CalendarView before, CalendarView after, Date from, String cursor) {
+	private Batch batch(String node, CalendarVersions.Version v, CalendarView before, CalendarView after, Date from, String cursor) {
 		List<String> codes = candidates(from, cursor, this.properties.batchSize());
 		Date now = ClockUtil.getCurrentTime();
 		int movedDossiers = 0;
@@ -205,7 +223,7 @@ public class CalendarFollow {
 			this.notes.refresh(instances, after);
 		}
 		String last = codes.isEmpty() ? null : codes.get(codes.size() - 1);
-		if (last != null && !this.versions.advance(v.id(), this.node, last, codes.size(), movedDossiers, leaseFrom(now))) {
+		if (last != null && !this.versions.advance(v.id(), node, last, codes.size(), movedDossiers, leaseFrom(now))) {
 			throw new LostClaim();
 		}
 		return new Batch(last, movedDossiers, false);
