@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
+import vn.motcua.calendarfollow.DeadlineMoves;
 import vn.motcua.deadline.LegalCalendar;
 
 /**
@@ -36,8 +37,11 @@ class DossierTimeline {
 
 	private final LegalCalendar calendar;
 
+	private final DeadlineMoves deadlineMoves;
+
 	DossierTimeline(AuditQueries queries, AuditChain chain, Officials officials, HistoryService historyService,
-			LegalCalendar legalCalendar) {
+			LegalCalendar legalCalendar, DeadlineMoves deadlineMoves) {
+		this.deadlineMoves = deadlineMoves;
 		this.queries = queries;
 		this.chain = chain;
 		this.officials = officials;
@@ -144,6 +148,10 @@ class DossierTimeline {
 					names.official((String) a.get("ISSUED_BY")),
 					a.get("REASON") + " · " + f.time((Date) a.get("OLD_APPOINTMENT")) + " → "
 							+ f.time((Date) a.get("NEW_APPOINTMENT"))));
+		}
+		for (DeadlineMoves.Moved m : this.deadlineMoves.ofDossier(d.code())) {
+			entries.add(new Entry(m.at(), "deadline-moved", "", "",
+					this.deadlineMoves.describe(m, org.springframework.context.i18n.LocaleContextHolder.getLocale())));
 		}
 		if (d.finishedAt() != null) {
 			entries.add(new Entry(d.finishedAt(), "REFUSED".equals(d.status()) ? "refused" : "returned",

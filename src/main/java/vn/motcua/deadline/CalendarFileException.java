@@ -1,7 +1,7 @@
 package vn.motcua.deadline;
 
 /** A year file of the calendar is invalid; the message names the file and the line. */
-class CalendarFileException extends RuntimeException {
+public class CalendarFileException extends RuntimeException {
 
 	private final String file;
 
@@ -19,11 +19,11 @@ class CalendarFileException extends RuntimeException {
 		this.line = line;
 	}
 
-	String file() {
+	public String file() {
 		return file;
 	}
 
-	int line() {
+	public int line() {
 		return line;
 	}
 

@@ -35,6 +35,8 @@ public class LegalCalendar {
 
 	private volatile WorkingCalendar calendar;
 
+	private volatile CalendarView view;
+
 	private volatile String fingerprint;
 
 	private volatile long nextCheck;
@@ -42,7 +44,7 @@ public class LegalCalendar {
 	LegalCalendar(CalendarProperties properties) {
 		this.properties = properties;
 		this.fingerprint = YearFiles.fingerprint(properties.directory());
-		this.calendar = build();
+		install(build());
 		this.nextCheck = System.nanoTime() + properties.reloadCheckInterval().toNanos();
 	}
 
@@ -137,18 +139,101 @@ public class LegalCalendar {
 		return toLocal(c, ClockUtil.getCurrentTime());
 	}
 
+	// --- Versions, for following calendar changes -----------------------------------
+
+	/** The calendar in force (after checking the external directory for edits when due). */
+	public CalendarView current() {
+		calendar();
+		return this.view;
+	}
+
+	/** Whether a year from {@code from} to {@code to} has no official schedule (deadline "tạm tính"). */
+	public boolean isProvisional(Date from, Date to) {
+		return current().provisional(from, to);
+	}
+
+	/** An earlier (or other node's) version, from its {@link CalendarView#json()}. */
+	public CalendarView version(String json) {
+		return view(CalendarView.fromJson(json));
+	}
+
+	/**
+	 * The calendar in force with one year file added or replaced, validated as at startup.
+	 * @throws CalendarFileException naming the file and the line when the file is invalid
+	 */
+	public CalendarView withYearFile(String fileName, byte[] content) {
+		YearSchedule schedule = YearScheduleParser.parse(fileName, new java.io.ByteArrayInputStream(content));
+		Map<Integer, YearSchedule> years = new java.util.TreeMap<>(CalendarView.fromJson(current().json()));
+		years.put(schedule.year(), schedule);
+		return view(years);
+	}
+
+	/** The external directory of year files, or null when none is configured. */
+	public java.nio.file.Path directory() {
+		String dir = this.properties.directory();
+		return dir == null || dir.isBlank() ? null : java.nio.file.Path.of(dir);
+	}
+
+	/**
+	 * Validates a year file and, only if it is valid, writes it into the external directory
+	 * (atomically: a temporary file moved into place) and reloads the calendar.
+	 * @throws CalendarFileException when the file is invalid (nothing is written)
+	 * @throws IllegalStateException when no external directory is configured
+	 */
+	public CalendarView installYearFile(String fileName, byte[] content) {
+		java.nio.file.Path dir = directory();
+		if (dir == null) {
+			throw new IllegalStateException("motcua.calendar.directory is not set");
+		}
+		CalendarView candidate = withYearFile(fileName, content);
+		int year = YearScheduleParser.yearOfFileName(fileName);
+		try {
+			java.nio.file.Path tmp = java.nio.file.Files.createTempFile(dir, "." + year, ".tmp");
+			java.nio.file.Files.write(tmp, content);
+			java.nio.file.Files.move(tmp, dir.resolve(year + ".yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+					java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		reload();
+		return candidate;
+	}
+
+	/**
+	 * Checks the external directory now (not waiting for the check interval); an invalid edit is
+	 * logged and the previous calendar kept.
+	 * @return whether the calendar changed
+	 */
+	public synchronized boolean reload() {
+		this.nextCheck = System.nanoTime() - 1;
+		String before = this.view.hash();
+		reloadIfChanged();
+		return !before.equals(this.view.hash());
+	}
+
 	// --- Internals -----------------------------------------------------------------
 
-	private WorkingCalendar build() {
+	private CalendarView build() {
 		Map<Integer, YearSchedule> files = YearFiles.load(properties.directory());
 		log.info("Legal calendar in {}: official year files {}, other years provisional", properties.zone(),
 				files.keySet());
+		return view(files);
+	}
+
+	private CalendarView view(Map<Integer, YearSchedule> files) {
+		Map<Integer, YearSchedule> copy = Map.copyOf(files);
 		OfficeHours hours = new OfficeHours(properties.sessions().stream().map(OfficeHours.Session::parse).toList());
-		return new WorkingCalendar(properties.zone(), hours, properties.sameDayCutoff(), properties.workingWeekdays(),
-				year -> {
-					YearSchedule official = files.get(year);
+		return new CalendarView(new WorkingCalendar(properties.zone(), hours, properties.sameDayCutoff(),
+				properties.workingWeekdays(), year -> {
+					YearSchedule official = copy.get(year);
 					return official != null ? official : labourCode.provisional(year);
-				});
+				}), copy);
+	}
+
+	private void install(CalendarView v) {
+		this.view = v;
+		this.calendar = v.calendar();
 	}
 
 	private WorkingCalendar calendar() {
@@ -166,7 +251,7 @@ public class LegalCalendar {
 		try {
 			String now = YearFiles.fingerprint(properties.directory());
 			if (!now.equals(fingerprint)) {
-				calendar = build();
+				install(build());
 				fingerprint = now;
 				log.info("Legal calendar reloaded from {}", properties.directory());
 			}

@@ -147,6 +147,8 @@ class IdentitySetup implements ApplicationRunner {
 		props.put("priority", priority);
 		props.put("color", color);
 		props.put("refresh", true);
+		// shown on each task card: "Hạn tạm tính …" while the deadline rests on a provisional year
+		props.put("variables", List.of(Map.of("name", "deadlineNote", "label", "Thời hạn")));
 		Filter filter = this.filters.newTaskFilter(name).setOwner(owner).setProperties(props).setQuery(query);
 		this.filters.saveFilter(filter);
 		for (String group : List.of(unit.officersGroup(), unit.supervisorsGroup())) {

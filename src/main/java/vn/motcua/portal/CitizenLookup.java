@@ -66,7 +66,8 @@ class CitizenLookup {
 			.toList();
 		return new DossierStatusView(dossier.code(), dossier.procedureName(),
 				DossierStatusView.mask(dossier.applicantName()), unitName(dossier.receivingUnit()),
-				local(dossier.receivedAt()), local(dossier.due()), !dossier.due().equals(dossier.legalDue()),
+				local(dossier.receivedAt()), local(dossier.due()),
+				!dossier.due().equals(dossier.legalDue()) && !dossier.due().equals(dossier.originalDue()),
 				dossier.status().name(), dossier.timeliness() == null ? null : dossier.timeliness().name(),
 				local(dossier.finishedAt()), steps);
 	}
