@@ -33,6 +33,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.motcua.deadline.CalendarView;
 import vn.motcua.intake.Dossier;
 import vn.motcua.intake.DossierStatus;
+import vn.motcua.intake.LookupSecrets;
 import vn.motcua.intake.Timeliness;
 import vn.motcua.procedure.AgencyStepProcess;
 import vn.motcua.procedure.ConstructionPermitProcess;
@@ -98,6 +99,9 @@ class CalendarFollowTest extends ProcedureTestBase {
 			  - {date: 2027-09-02, kind: holiday, reason: Quốc khánh}
 			  - {date: 2027-11-24, kind: holiday, reason: Ngày Văn hóa Việt Nam}
 			""";
+
+	@Autowired
+	LookupSecrets lookupSecrets;
 
 	@Autowired
 	CalendarFollow follow;
@@ -359,7 +363,8 @@ class CalendarFollowTest extends ProcedureTestBase {
 		// the receipt's appointment stays the promise; the legal due moved past it and is shown
 		assertThat(after.due()).isEqualTo(after.originalDue());
 		assertThat(after.legalDue()).isAfter(after.originalDue());
-		String lookup = this.mvc.perform(get("/tra-cuu").param("code", code))
+		String secret = this.lookupSecrets.issue(code, "xa-an-binh.officer");
+		String lookup = this.mvc.perform(get("/tra-cuu").param("code", code).param("secret", secret))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();

@@ -16,6 +16,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
@@ -76,6 +77,9 @@ abstract class EngineBoundaryTest {
 
 	@Autowired
 	IdentityService identity;
+
+	@Autowired
+	ManagementService management;
 
 	final ObjectMapper json = new ObjectMapper();
 
@@ -354,6 +358,15 @@ abstract class EngineBoundaryTest {
 				.list()
 				.forEach(t -> this.tasks.complete(t.getId(),
 						Map.of(AgencyStepProcess.STEP_OUTCOME, AgencyStepProcess.DONE)));
+			this.runtime.createProcessInstanceQuery()
+				.processInstanceBusinessKey(dossier.code())
+				.list()
+				.forEach(instance -> this.management.createJobQuery()
+					.processInstanceId(instance.getId())
+					.messages()
+					.executable()
+					.list()
+					.forEach(job -> this.management.executeJob(job.getId())));
 		}
 		throw new AssertionError("no return task for " + dossier.code());
 	}
