@@ -18,6 +18,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.Group;
@@ -69,6 +70,7 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 		config.register(new Concurrent(), PRIORITY);
 		config.register(new Wrapped(), PRIORITY);
 		config.register(new Forbidden(), PRIORITY);
+		config.register(new Missing(), PRIORITY);
 	}
 
 	/** OptimisticLockingException thrown as such (variables, claim, …). */
@@ -110,6 +112,21 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 
 		@Override
 		public Response toResponse(AuthorizationException ex) {
+			return unavailable();
+		}
+
+	}
+
+	/** A task id that does not exist, met by a call Camunda does not wrap (claim, unclaim, …). */
+	class Missing implements ExtendedExceptionMapper<NullValueException> {
+
+		@Override
+		public boolean isMappable(NullValueException ex) {
+			return unknownTask() != null;
+		}
+
+		@Override
+		public Response toResponse(NullValueException ex) {
 			return unavailable();
 		}
 

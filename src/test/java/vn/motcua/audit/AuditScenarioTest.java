@@ -141,7 +141,8 @@ class AuditScenarioTest extends ProcedureTestBase {
 		for (int i = 1; i < events.size(); i++) {
 			assertThat(events.get(i).seq()).isGreaterThan(events.get(i - 1).seq());
 		}
-		assertThat(this.verifier.verify().intact()).isTrue();
+		Verification intact = this.verifier.verify();
+		assertThat(intact.intact()).as(intact.toString()).isTrue();
 		this.mvc.perform(get("/api/audit/verify").with(auditor()))
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.intact").value(true));
@@ -242,7 +243,8 @@ class AuditScenarioTest extends ProcedureTestBase {
 	void verifyFindsAnEditedAndADeletedEntry() throws Exception {
 		String code = handledDossier();
 		AuditEvent victim = this.chain.ofDossier(code).get(2);
-		assertThat(this.verifier.verify().intact()).isTrue();
+		Verification intact = this.verifier.verify();
+		assertThat(intact.intact()).as(intact.toString()).isTrue();
 		try {
 			this.jdbcTemplate.update("update audit_event set user_id = 'mallory' where seq = ?", victim.seq());
 			Verification edited = this.verifier.verify();
@@ -260,7 +262,8 @@ class AuditScenarioTest extends ProcedureTestBase {
 		finally {
 			this.jdbcTemplate.update("update audit_event set user_id = ? where seq = ?", victim.userId(), victim.seq());
 		}
-		assertThat(this.verifier.verify().intact()).isTrue();
+		intact = this.verifier.verify();
+		assertThat(intact.intact()).as(intact.toString()).isTrue();
 		try {
 			this.jdbcTemplate.update("delete from audit_event where seq = ?", victim.seq());
 			Verification deleted = this.verifier.verify();
@@ -278,7 +281,8 @@ class AuditScenarioTest extends ProcedureTestBase {
 					victim.dossierCode(), victim.type(), victim.unitCode(), victim.userId(), victim.payload(),
 					victim.prevHash(), victim.hash());
 		}
-		assertThat(this.verifier.verify().intact()).isTrue();
+		intact = this.verifier.verify();
+		assertThat(intact.intact()).as(intact.toString()).isTrue();
 	}
 
 }

@@ -244,7 +244,8 @@ class BadInputTest extends HttpTestBase {
 				List.of("to-khai-dien-tu", "giay-chung-sinh", "giay-chung-sinh"))), 400, "lặp lại"));
 		cases.add(new Case("unknown document", intake(with(birth, "documents", List.of("to-khai-dien-tu", "giay-khac"))),
 				400, "giay-khac"));
-		cases.add(new Case("document not text", intake(with(birth, "documents", List.of(1, 2))), 400, "dạng chuỗi"));
+		cases.add(new Case("document not text", intake(with(birth, "documents", List.of(1, 2))), 400,
+				"\"documents\":\"Giá trị «1» không có"));
 		cases.add(new Case("document object", intake(edit(birth, b -> ((ArrayNode) b.get("documents")).addObject())),
 				400, "«documents"));
 		cases.add(new Case("no documents", intake(with(birth, "documents", List.of())), 400, "bắt buộc"));
@@ -267,7 +268,7 @@ class BadInputTest extends HttpTestBase {
 		cases.add(new Case("list as name", intake(with(birth, "data.childName", List.of("a"))), 400, "phải là chuỗi ký tự"));
 		// units
 		cases.add(new Case("unknown receiving unit", intake(with(birth, "receivingUnit", "khong-co")), 400,
-				"Không có đơn vị mã"));
+				"không có đơn vị mã"));
 		cases.add(new Case("another desk", intake(with(birth, "receivingUnit", "xa-my-loc")), 403, "không thuộc bộ phận"));
 		cases.add(new Case("not a desk", intake(with(birth, "receivingUnit", "so-tu-phap")), 400,
 				"không có bộ phận tiếp nhận"));
