@@ -23,14 +23,6 @@ final class StepVariables {
 		return value;
 	}
 
-	static long handoffId(VariableScope scope) {
-		Object value = scope.getVariable(AgencyStepProcess.HANDOFF_ID);
-		if (!(value instanceof Number n)) {
-			throw new IllegalStateException("Thiếu biến quy trình '" + AgencyStepProcess.HANDOFF_ID + "'");
-		}
-		return n.longValue();
-	}
-
 	static double number(VariableScope scope, String name) {
 		Object value = scope.getVariable(name);
 		if (value instanceof Number n) {
