@@ -10,12 +10,15 @@ import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The whole application on a random port (H2 in memory, job executor off) with the throttles on a
- * clock the test moves. Each test plays its clients from loopback addresses of its own.
+ * clock the test moves. Each test plays its clients from loopback addresses of its own. On a fresh
+ * PostgreSQL database: {@code -Dmotcua.test.postgres.perimeter=jdbc:postgresql://…/db
+ * -Dmotcua.test.postgres.user=postgres}.
  */
 // The REST API resolves the engine named "default", so the context keeps that name and is closed after the class.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:perimeter;DB_CLOSE_DELAY=-1;MODE=LEGACY",
-				"camunda.bpm.job-execution.enabled=false" })
+		properties = {
+				"spring.datasource.url=${motcua.test.postgres.perimeter:jdbc:h2:mem:perimeter;DB_CLOSE_DELAY=-1;MODE=LEGACY}",
+				"spring.datasource.username=${motcua.test.postgres.user:sa}", "camunda.bpm.job-execution.enabled=false" })
 @Import(PerimeterTestBase.Clocks.class)
 @DirtiesContext
 public abstract class PerimeterTestBase {
