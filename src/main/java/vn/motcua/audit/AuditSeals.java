@@ -75,7 +75,7 @@ class AuditSeals {
 		List<Verification.Problem> problems = new ArrayList<>();
 		long expected = 1;
 		String prev = AuditChain.GENESIS;
-		String keyId = this.key.id();
+		String keyId = seals.isEmpty() ? null : this.key.id();
 		for (Seal s : seals) {
 			String reason = null;
 			if (s.sealNo() != expected) {

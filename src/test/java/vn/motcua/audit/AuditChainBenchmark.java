@@ -100,7 +100,7 @@ public final class AuditChainBenchmark {
 				LegacyChain.Result r = LegacyChain.verify(jdbc, "bench_legacy_event", "bench_legacy_head");
 				return r.intact() ? "intact, " + r.checked() + " entries" : "broken at " + r.firstBroken();
 			});
-			time("after: quick verify (seals, every dossier row, numbering of every entry, content since the seal)", runs,
+			time("after: quick verify (seals, every head and sealed head, every dossier row, entry count, content since the seal)", runs,
 					() -> describe(verifier.verify()));
 			time("after: full verify (also the content of every entry)", Math.min(runs, 2),
 					() -> describe(verifier.verifyFull()));

@@ -175,7 +175,8 @@ class AuditChainTest {
 		}
 		finally {
 			this.jdbc.update("delete from audit_event where seq = ?", middle.seq());
-			this.jdbc.update("update audit_event set chain_seq = chain_seq - 1 where chain_key = 'ZZC-INSERT' and chain_seq >= 3");
+			this.jdbc.update("update audit_event set chain_seq = chain_seq + 10 where chain_key = 'ZZC-INSERT' and chain_seq >= 3");
+			this.jdbc.update("update audit_event set chain_seq = chain_seq - 11 where chain_key = 'ZZC-INSERT' and chain_seq >= 13");
 			this.jdbc.update("update audit_head set last_seq = 3 where chain_key = 'ZZC-INSERT'");
 		}
 	}
