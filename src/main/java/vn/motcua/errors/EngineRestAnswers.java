@@ -18,6 +18,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.Group;
@@ -69,6 +70,7 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 		config.register(new Concurrent(), PRIORITY);
 		config.register(new Wrapped(), PRIORITY);
 		config.register(new Forbidden(), PRIORITY);
+		config.register(new Missing(), PRIORITY);
 	}
 
 	/** OptimisticLockingException thrown as such (variables, claim, …). */
@@ -96,6 +98,21 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 			}
 			String taskId = unknownTask();
 			return taskId != null && handledByAnotherCandidate(taskId) ? concurrent() : unavailable();
+		}
+
+	}
+
+	/** What the engine throws as such for a task id it does not find (claim, assignee, …). */
+	class Missing implements ExtendedExceptionMapper<ProcessEngineException> {
+
+		@Override
+		public boolean isMappable(ProcessEngineException ex) {
+			return unknownTask() != null;
+		}
+
+		@Override
+		public Response toResponse(ProcessEngineException ex) {
+			return unavailable();
 		}
 
 	}
