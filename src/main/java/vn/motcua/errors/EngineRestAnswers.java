@@ -88,7 +88,9 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 
 		@Override
 		public boolean isMappable(RestException ex) {
-			return ErrorAnswers.find(ex, OptimisticLockingException.class) != null || unknownTask() != null;
+			// GET /task/{id} already answers 404 alike for unknown and invisible tasks
+			return ErrorAnswers.find(ex, OptimisticLockingException.class) != null
+					|| (!isTaskItself() && unknownTask() != null);
 		}
 
 		@Override
@@ -154,6 +156,12 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 			log.info("{} {} refused: {} {}", request.getMethod(), request.getRequestURI(), status.value(), detail);
 		}
 		return Response.status(status.value()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+	}
+
+	private static boolean isTaskItself() {
+		HttpServletRequest request = request();
+		Matcher m = request == null ? null : TASK_PATH.matcher(request.getRequestURI());
+		return m != null && m.matches() && m.group(2) == null && "GET".equals(request.getMethod());
 	}
 
 	/** The task id of a {@code /task/{id}/…} request, or null. */

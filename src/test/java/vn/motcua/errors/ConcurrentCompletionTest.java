@@ -161,8 +161,9 @@ class ConcurrentCompletionTest extends HttpTestBase {
 			HttpResponse<String> unknown = call(call[0], tasks() + "9999999" + call[1], call[2]);
 			assertThat(unknown.statusCode()).as(call[0] + " " + call[1] + ": " + unknown.body())
 				.isEqualTo(forbidden.statusCode());
-			assertThat(unknown.body()).as(call[0] + " " + call[1]).isEqualTo(forbidden.body());
-			assertThat(forbidden.body()).as(call[0] + " " + call[1]).doesNotContain(task.getId(), "Exception");
+			// GET /task/{id} is Camunda's own 404 «No matching task with id …», naming the id asked for
+			assertThat(unknown.body().replace("9999999", "ID")).as(call[0] + " " + call[1])
+				.isEqualTo(forbidden.body().replace(task.getId(), "ID"));
 		}
 		assertThat(this.tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
 	}
