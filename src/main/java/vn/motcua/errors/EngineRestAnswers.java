@@ -18,7 +18,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.Group;
@@ -88,7 +88,9 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 
 		@Override
 		public boolean isMappable(RestException ex) {
-			return ErrorAnswers.find(ex, OptimisticLockingException.class) != null || unknownTask() != null;
+			// GET /task/{id} already answers 404 alike for unknown and invisible tasks
+			return ErrorAnswers.find(ex, OptimisticLockingException.class) != null
+					|| (!isTaskItself() && unknownTask() != null);
 		}
 
 		@Override
@@ -98,6 +100,21 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 			}
 			String taskId = unknownTask();
 			return taskId != null && handledByAnotherCandidate(taskId) ? concurrent() : unavailable();
+		}
+
+	}
+
+	/** What the engine throws as such for a task id it does not find (claim, assignee, …). */
+	class Missing implements ExtendedExceptionMapper<ProcessEngineException> {
+
+		@Override
+		public boolean isMappable(ProcessEngineException ex) {
+			return unknownTask() != null;
+		}
+
+		@Override
+		public Response toResponse(ProcessEngineException ex) {
+			return unavailable();
 		}
 
 	}
@@ -112,21 +129,6 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 
 		@Override
 		public Response toResponse(AuthorizationException ex) {
-			return unavailable();
-		}
-
-	}
-
-	/** A task id that does not exist, met by a call Camunda does not wrap (claim, unclaim, …). */
-	class Missing implements ExtendedExceptionMapper<NullValueException> {
-
-		@Override
-		public boolean isMappable(NullValueException ex) {
-			return unknownTask() != null;
-		}
-
-		@Override
-		public Response toResponse(NullValueException ex) {
 			return unavailable();
 		}
 
@@ -154,6 +156,12 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 			log.info("{} {} refused: {} {}", request.getMethod(), request.getRequestURI(), status.value(), detail);
 		}
 		return Response.status(status.value()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+	}
+
+	private static boolean isTaskItself() {
+		HttpServletRequest request = request();
+		Matcher m = request == null ? null : TASK_PATH.matcher(request.getRequestURI());
+		return m != null && m.matches() && m.group(2) == null && "GET".equals(request.getMethod());
 	}
 
 	/** The task id of a {@code /task/{id}/…} request, or null. */

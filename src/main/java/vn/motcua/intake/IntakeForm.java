@@ -52,6 +52,8 @@ public final class IntakeForm {
 
 	static {
 		MESSAGES.setBasename("messages/errors-durability");
+		// not the thread's context class loader: a request thread may carry a stopped web app's
+		MESSAGES.setBundleClassLoader(IntakeForm.class.getClassLoader());
 		MESSAGES.setDefaultEncoding("UTF-8");
 		MESSAGES.setFallbackToSystemLocale(false);
 	}
