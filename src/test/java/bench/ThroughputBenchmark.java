@@ -453,7 +453,7 @@ public final class ThroughputBenchmark {
 		}
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx" + heap, "-Duser.timezone=Asia/Ho_Chi_Minh", "-Dfile.encoding=UTF-8", "-cp",
-				System.getProperty("java.class.path"), mainClass, "--server.port=" + port));
+				absoluteClassPath(), mainClass, "--server.port=" + port));
 		command.addAll(List.of(args));
 		long t = System.nanoTime();
 		Process process = new ProcessBuilder(command).directory(dir.toFile())
@@ -482,6 +482,14 @@ public final class ThroughputBenchmark {
 		app.startupSeconds = (System.nanoTime() - t) / 1e9;
 		System.out.printf("%s up on port %d in %.1f s%n", name, port, app.startupSeconds);
 		return app;
+	}
+
+	private static String absoluteClassPath() {
+		List<String> entries = new ArrayList<>();
+		for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+			entries.add(Path.of(entry).toAbsolutePath().toString());
+		}
+		return String.join(java.io.File.pathSeparator, entries);
 	}
 
 	static void deleteTree(Path root) throws IOException {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,11 +32,19 @@ class CodeHighWater {
 
 	private final Map<String, Integer> marks = new HashMap<>();
 
+	@org.springframework.beans.factory.annotation.Autowired
 	CodeHighWater(DataSourceProperties datasource, @Value("${motcua.codes.high-water-dir:./data}") String dir) {
-		String url = datasource.determineUrl();
+		this(file(datasource.determineUrl(), dir));
+	}
+
+	/** Marks kept in {@code file}; none when it is null. */
+	CodeHighWater(Path file) {
+		this.file = file;
+	}
+
+	private static Path file(String url, String dir) {
 		boolean inMemory = url == null || url.startsWith("jdbc:h2:mem:") || dir.isBlank();
-		this.file = inMemory ? null
-				: Path.of(dir).resolve("dossier-codes-" + Integer.toHexString(url.hashCode()) + ".highwater");
+		return inMemory ? null : Path.of(dir).resolve("dossier-codes-" + Integer.toHexString(url.hashCode()) + ".highwater");
 	}
 
 	static String key(String agency, String day) {
@@ -76,7 +83,7 @@ class CodeHighWater {
 		}
 		this.marks.merge(key(agency, day), value, Math::max);
 		String oldest = DailySequenceCodeGenerator.DAY.format(LocalDate.now(Timeliness.ZONE).minusDays(DAYS_KEPT));
-		this.marks.keySet().removeIf(k -> split(k)[1].compareTo(oldest) < 0 && !k.endsWith("|" + day));
+		this.marks.keySet().removeIf(k -> split(k)[1].compareTo(oldest) < 0);
 		StringBuilder text = new StringBuilder();
 		new TreeMap<>(this.marks).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
 		try {
@@ -93,10 +100,6 @@ class CodeHighWater {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	List<String> keysForTest() {
-		return List.copyOf(this.marks.keySet());
 	}
 
 }

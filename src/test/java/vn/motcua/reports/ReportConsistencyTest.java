@@ -27,6 +27,9 @@ import vn.motcua.reports.Report.Grouping;
 class ReportConsistencyTest extends ReportsTestBase {
 
 	@Autowired
+	ReportFolding folding;
+
+	@Autowired
 	PerformanceReports reports;
 
 	@Autowired
@@ -125,6 +128,7 @@ class ReportConsistencyTest extends ReportsTestBase {
 				  or resolved_on_time <> 0 or resolved_late <> 0 or refused <> 0 or overdue_started <> 0
 				  or overdue_ended <> 0 or handoffs_finished <> 0 or handoffs_late <> 0
 				order by report_day, unit_code, procedure_key""";
+		this.folding.foldPending();
 		List<Map<String, Object>> incremental = this.jdbc.queryForList(snapshot);
 		assertThat(incremental).isNotEmpty();
 		this.counters.rebuild();
