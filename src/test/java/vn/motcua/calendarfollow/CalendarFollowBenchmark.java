@@ -43,11 +43,11 @@ public final class CalendarFollowBenchmark {
 		int batch = Integer.getInteger("bench.batch", 200);
 		Path dir = Files.createTempDirectory("motcua-follow-bench");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(MotcuaApplication.class)
-			.properties("server.port=0", "spring.datasource.url=jdbc:h2:mem:follow-bench;MODE=LEGACY;DB_CLOSE_DELAY=-1",
-					"camunda.bpm.job-execution.enabled=false", "motcua.calendar.directory=" + dir,
-					"motcua.calendar.follow.enabled=false", "motcua.calendar.follow.batch-size=" + batch,
-					"logging.level.root=WARN")
-			.run()) {
+			// command-line arguments: they override application.yaml (default properties do not)
+			.run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:follow-bench;MODE=LEGACY;DB_CLOSE_DELAY=-1",
+					"--camunda.bpm.job-execution.enabled=false", "--motcua.calendar.directory=" + dir,
+					"--motcua.calendar.follow.enabled=false", "--motcua.calendar.follow.batch-size=" + batch,
+					"--logging.level.root=WARN")) {
 			RuntimeService runtime = context.getBean(RuntimeService.class);
 			ManagementService management = context.getBean(ManagementService.class);
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
