@@ -465,23 +465,7 @@ class CalendarFollowTest extends ProcedureTestBase {
 
 	ProcessInstance receivePermit(LocalDateTime at) {
 		clock(at);
-		Map<String, Object> variables = new HashMap<>();
-		variables.put(DossierVariables.RECEIVING_UNIT, COMMUNE);
-		variables.put(DossierVariables.APPLICANT_NAME, "Lê Văn Hùng");
-		variables.put(DossierVariables.APPLICANT_ID_NUMBER, "001085012345");
-		variables.put(DossierVariables.APPLICANT_PHONE, "0987654321");
-		variables.put(DossierVariables.APPLICANT_ADDRESS, "Xóm Trại, " + COMMUNE);
-		variables.put(DossierVariables.CHANNEL, "in-person");
-		variables.put(DossierVariables.DOCUMENTS, List.of("application-form", "land-right-document", "design-drawings"));
-		variables.put(ConstructionPermitProcess.CONSTRUCTION_ADDRESS, "Thửa 120, tờ 7, " + COMMUNE);
-		variables.put(ConstructionPermitProcess.PARCEL_NUMBER, "120");
-		variables.put(ConstructionPermitProcess.MAP_SHEET_NUMBER, "7");
-		variables.put(ConstructionPermitProcess.FLOOR_COUNT, 3);
-		variables.put(ConstructionPermitProcess.LAND_CERTIFICATE_SERIAL, "CS 012345");
-		variables.put(ConstructionPermitProcess.BUILDING_FOOTPRINT, 80);
-		variables.put(ConstructionPermitProcess.TOTAL_FLOOR_AREA, 240);
-		variables.put(ConstructionPermitProcess.BUILDING_HEIGHT, 11.5);
-		return this.runtime.startProcessInstanceByKey(ConstructionPermitProcess.KEY, variables);
+		return this.runtime.startProcessInstanceByKey(ConstructionPermitProcess.KEY, CalendarFollowBenchmark.permit());
 	}
 
 	static RequestPostProcessor admin() {
