@@ -3,7 +3,6 @@ package vn.motcua.audit;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,7 +34,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.procedure.BirthRegistrationProcess;
-import vn.motcua.procedure.DossierVariables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -464,20 +462,8 @@ class AuditChainTest {
 	/** A birth registration received at the desk of xã An Bình: a dossier row written by the application. */
 	String receive(String applicant) {
 		this.identity.setAuthentication(COMMUNE + ".officer", List.of(COMMUNE + "-officers"));
-		Map<String, Object> v = new HashMap<>();
-		v.put(DossierVariables.RECEIVING_UNIT, COMMUNE);
-		v.put(DossierVariables.APPLICANT_NAME, applicant);
-		v.put(DossierVariables.APPLICANT_ID_NUMBER, "001190012345");
-		v.put(DossierVariables.APPLICANT_PHONE, "0912345678");
-		v.put(DossierVariables.APPLICANT_ADDRESS, "Thôn Đông, xã An Bình");
-		v.put(DossierVariables.CHANNEL, "in-person");
-		v.put(DossierVariables.DOCUMENTS, List.of("to-khai-dien-tu", "giay-chung-sinh"));
-		v.put(BirthRegistrationProcess.CHILD_NAME, "Trần Minh An");
-		v.put(BirthRegistrationProcess.CHILD_BIRTH_DATE, "2026-02-10");
-		v.put(BirthRegistrationProcess.CHILD_SEX, "nam");
-		v.put(BirthRegistrationProcess.BIRTHPLACE, "Bệnh viện đa khoa tỉnh");
-		v.put(BirthRegistrationProcess.MOTHER_NAME, applicant);
-		ProcessInstance instance = this.runtime.startProcessInstanceByKey(BirthRegistrationProcess.KEY, v);
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(BirthRegistrationProcess.KEY,
+				BirthIntake.at(COMMUNE, applicant));
 		this.identity.clearAuthentication();
 		return this.jdbc.queryForObject("select code from dossier where process_instance_id = ?", String.class,
 				instance.getId());

@@ -2,7 +2,6 @@ package vn.motcua.audit;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +21,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import vn.motcua.procedure.AgencyStepProcess;
 import vn.motcua.procedure.BirthRegistrationProcess;
-import vn.motcua.procedure.DossierVariables;
 import vn.motcua.procedure.ProcedureTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,20 +77,8 @@ class AuditScenarioTest extends ProcedureTestBase {
 		LocalDateTime t = BEFORE_TET;
 		clock(t);
 		this.identity.setAuthentication(COMMUNE + ".officer", List.of(COMMUNE + "-officers"));
-		Map<String, Object> v = new HashMap<>();
-		v.put(DossierVariables.RECEIVING_UNIT, COMMUNE);
-		v.put(DossierVariables.APPLICANT_NAME, "Nguyễn Thị Lan");
-		v.put(DossierVariables.APPLICANT_ID_NUMBER, "001190012345");
-		v.put(DossierVariables.APPLICANT_PHONE, "0912345678");
-		v.put(DossierVariables.APPLICANT_ADDRESS, "Thôn Đông, xã An Bình");
-		v.put(DossierVariables.CHANNEL, "in-person");
-		v.put(DossierVariables.DOCUMENTS, List.of("to-khai-dien-tu", "giay-chung-sinh"));
-		v.put(BirthRegistrationProcess.CHILD_NAME, "Trần Minh An");
-		v.put(BirthRegistrationProcess.CHILD_BIRTH_DATE, "2026-02-10");
-		v.put(BirthRegistrationProcess.CHILD_SEX, "nam");
-		v.put(BirthRegistrationProcess.BIRTHPLACE, "Bệnh viện đa khoa tỉnh");
-		v.put(BirthRegistrationProcess.MOTHER_NAME, "Nguyễn Thị Lan");
-		ProcessInstance instance = this.runtime.startProcessInstanceByKey(BirthRegistrationProcess.KEY, v);
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(BirthRegistrationProcess.KEY,
+				BirthIntake.at(COMMUNE, "Nguyễn Thị Lan"));
 		this.identity.clearAuthentication();
 		String code = codeOf(instance);
 		t = t.plusMinutes(30);
