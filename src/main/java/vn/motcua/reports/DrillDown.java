@@ -95,6 +95,7 @@ class DrillDown {
 			case IN_PROGRESS -> open;
 			case WITHIN_DEADLINE -> open + " and d.legal_due >= :asOf";
 			case OVERDUE -> open + " and d.legal_due < :asOf";
+			case CAME_DUE -> "d.legal_due >= :start and d.legal_due < :end and d.status <> 'REFUSED'";
 			case HANDOFFS, HANDOFFS_LATE -> throw new IllegalArgumentException(cell + " counts steps");
 		};
 	}

@@ -91,18 +91,18 @@ class ReportsController {
 		model.addAttribute("columns", Column.ALL.stream().map(c -> this.texts.column(c, locale)).toList());
 		model.addAttribute("rows", viewRows(report, request, locale));
 		model.addAttribute("scopes", scopes(access.visibleUnits(authentication), locale));
-		List<Charts.Bar> bars = Charts.bars(report);
+		List<Charts.Bar> bars = Charts.bars(report, locale);
 		model.addAttribute("bars", bars);
 		model.addAttribute("barsHeight", Charts.barsHeight(bars));
-		List<Charts.Point> points = Charts.trend(report);
+		List<Charts.Point> points = Charts.trend(report, locale);
 		model.addAttribute("points", points);
 		model.addAttribute("polyline", Charts.polyline(points));
 		model.addAttribute("thresholdY", Charts.yOf(1 - report.lateRateThreshold()));
-		model.addAttribute("thresholdText", Charts.percent(report.lateRateThreshold()));
+		model.addAttribute("thresholdText", Charts.percent(report.lateRateThreshold(), locale));
 		model.addAttribute("unitFlagTexts", report.unitFlags()
 			.stream()
-			.map(f -> this.texts.get("reports.flags.units.item", locale, f.name(), Charts.percent(f.lateRate()),
-					Charts.percent(f.handoffLateShare())))
+			.map(f -> this.texts.get("reports.flags.units.item", locale, f.name(), Charts.percent(f.lateRate(), locale),
+					Charts.percent(f.handoffLateShare(), locale)))
 			.toList());
 		model.addAttribute("csvUrl", request.url("/reports/export.csv", Map.of()));
 		model.addAttribute("xlsxUrl", request.url("/reports/export.xlsx", Map.of()));
@@ -167,26 +167,26 @@ class ReportsController {
 		List<ViewRow> rows = new ArrayList<>();
 		int no = 1;
 		for (Report.Row row : report.rows()) {
-			rows.add(new ViewRow(String.valueOf(no++), row.label(), cells(row.figures(), request, row.key()),
+			rows.add(new ViewRow(String.valueOf(no++), row.label(), cells(row.figures(), request, row.key(), locale),
 					row.flagged(), false));
 		}
-		rows.add(new ViewRow("", this.texts.get("reports.total", locale), cells(report.total(), request, null), false,
+		rows.add(new ViewRow("", this.texts.get("reports.total", locale), cells(report.total(), request, null, locale), false,
 				true));
 		return rows;
 	}
 
-	private static List<ViewCell> cells(Figures figures, ReportRequest request, String rowKey) {
+	private static List<ViewCell> cells(Figures figures, ReportRequest request, String rowKey, Locale locale) {
 		List<ViewCell> cells = new ArrayList<>();
 		for (Column column : Column.ALL) {
 			if (column.isRate()) {
-				cells.add(new ViewCell(Charts.percent(column.rate().apply(figures)), null, true));
+				cells.add(new ViewCell(Charts.percent(column.rate().apply(figures), locale), null, true));
 			}
 			else {
 				Map<String, String> extra = new LinkedHashMap<>();
 				extra.put("cell", column.cell().param());
 				extra.put("row", rowKey);
 				long value = figures.get(column.cell());
-				cells.add(new ViewCell(String.valueOf(value),
+				cells.add(new ViewCell(Charts.number(value, locale),
 						value == 0 ? null : request.url("/reports/dossiers", extra), false));
 			}
 		}
