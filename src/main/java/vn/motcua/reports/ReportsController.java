@@ -83,6 +83,7 @@ class ReportsController {
 		model.addAttribute("scopeLine", this.texts.scope(request.scope(), locale));
 		model.addAttribute("periodLine", this.texts.period(report, locale));
 		model.addAttribute("asOfLine", this.texts.asOf(report, locale));
+		model.addAttribute("frame", this.texts.frame(request.scope(), this.reports.now(), locale));
 		model.addAttribute("rowHeader", this.texts.rowHeader(report, locale));
 		model.addAttribute("groups", Column.groups()
 			.stream()
@@ -140,9 +141,15 @@ class ReportsController {
 		Cell c = Cell.parse(cell);
 		Instant now = this.reports.now();
 		String rowKey = row == null || row.isBlank() ? null : row;
-		List<String> codes = this.drillDown.codes(c, request.period(), request.scope(), request.units(), request.by(),
-				rowKey, request.period().asOf(now), request.period().isCurrent(now));
-		model.addAttribute("codes", codes);
+		Instant asOf = request.period().asOf(now);
+		List<DrillDown.Line> lines = this.drillDown.lines(c, request.period(), request.scope(), request.units(),
+				request.by(), rowKey, asOf, request.period().isCurrent(now));
+		model.addAttribute("countText", Charts.number(lines.size(), locale));
+		model.addAttribute("lines", lines.stream()
+			.map(l -> new ViewLine(l.code(), l.procedureName(), this.reports.unitName(l.receivingUnit()),
+					time(l.receivedAt()), time(l.legalDue()), time(l.finishedAt()),
+					this.texts.get("reports.drill.outcome." + l.outcome(asOf), locale), l.outcome(asOf)))
+			.toList());
 		model.addAttribute("cellLabel", cellLabel(c, locale));
 		model.addAttribute("rowLabel", rowKey == null ? this.texts.get("reports.total", locale)
 				: request.by() == Report.Grouping.UNIT ? this.reports.unitName(rowKey)
@@ -152,6 +159,15 @@ class ReportsController {
 		model.addAttribute("backUrl", request.url("/reports", Map.of()));
 		model.addAttribute("auditUrl", AuditLinks.search(c, request, rowKey));
 		return VIEW_DOSSIERS;
+	}
+
+	/** A line of the drill-down page, in words and dd/MM/yyyy HH:mm. */
+	record ViewLine(String code, String procedure, String receivingUnit, String receivedAt, String legalDue,
+			String finishedAt, String outcome, String outcomeKey) {
+	}
+
+	private static String time(Instant instant) {
+		return instant == null ? "" : ReportTexts.MINUTE.format(instant);
 	}
 
 	private String cellLabel(Cell cell, Locale locale) {

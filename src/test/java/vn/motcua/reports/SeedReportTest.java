@@ -156,7 +156,36 @@ class SeedReportTest {
 			.contains("18.077")
 			.contains("trong năm 2025")
 			.doesNotContain("2.025")
-			.doesNotContain("92.69");
+			.doesNotContain("92.69")
+			// the official frame
+			.contains("UBND TỈNH DEMO")
+			.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+			.contains("Độc lập - Tự do - Hạnh phúc")
+			.contains("Nơi nhận:")
+			.contains("THỦ TRƯỞNG ĐƠN VỊ");
+		String unitPage = this.mvc
+			.perform(get("/reports?period=2025-Q4&scope=unit-only:" + UNIT).with(httpBasic("auditor", "demo")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(unitPage).contains("UBND XÃ AN BÌNH").contains("(để báo cáo);");
+		String drillPage = this.mvc
+			.perform(get("/reports/dossiers?period=2025-Q4&cell=came-due").with(httpBasic("auditor", "demo")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(drillPage).contains("Số hồ sơ: 17.612")
+			.contains("Mã hồ sơ")
+			.contains("Hạn giải quyết theo quy định")
+			.contains("/audit/dossiers/SEED-251001-00001")
+			.contains("Đăng ký khai sinh")
+			.contains("UBND xã An Bình")
+			.contains("Trước hạn")
+			.contains("Đang giải quyết, đã quá hạn")
+			.doesNotContain("xa-an-binh</td>")
+			.doesNotContain("EARLY");
 		String drill = this.mvc
 			.perform(get("/api/reports/dossiers?period=2025-Q4&cell=came-due").with(httpBasic("auditor", "demo")))
 			.andExpect(status().isOk())
