@@ -140,13 +140,17 @@ class SeedReportTest {
 		}
 	}
 
-	@Test
-	void thePageShowsBothRatesApartAndTheDrillDownListsTheDossiersThatCameDue() throws Exception {
-		String html = this.mvc.perform(get("/reports?period=2025-Q4").with(httpBasic("auditor", "demo")))
+	private String page(String url) throws Exception {
+		return this.mvc.perform(get(url).with(httpBasic("auditor", "demo")))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void thePageShowsBothRatesApartAndTheDrillDownListsTheDossiersThatCameDue() throws Exception {
+		String html = page("/reports?period=2025-Q4");
 		assertThat(html).contains("Đến hạn giải quyết")
 			.contains("(Trước hạn + đúng hạn) / đến hạn")
 			.contains("(Trước hạn + đúng hạn) / đã giải quyết")
@@ -163,19 +167,9 @@ class SeedReportTest {
 			.contains("Độc lập - Tự do - Hạnh phúc")
 			.contains("Nơi nhận:")
 			.contains("THỦ TRƯỞNG ĐƠN VỊ");
-		String unitPage = this.mvc
-			.perform(get("/reports?period=2025-Q4&scope=unit-only:" + UNIT).with(httpBasic("auditor", "demo")))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
+		String unitPage = page("/reports?period=2025-Q4&scope=unit-only:" + UNIT);
 		assertThat(unitPage).contains("UBND XÃ AN BÌNH").contains("(để báo cáo);");
-		String drillPage = this.mvc
-			.perform(get("/reports/dossiers?period=2025-Q4&cell=came-due").with(httpBasic("auditor", "demo")))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
+		String drillPage = page("/reports/dossiers?period=2025-Q4&cell=came-due");
 		assertThat(drillPage).contains("Số hồ sơ: 17.612")
 			.contains("Mã hồ sơ")
 			.contains("Hạn giải quyết theo quy định")
@@ -186,12 +180,7 @@ class SeedReportTest {
 			.contains("Đang giải quyết, đã quá hạn")
 			.doesNotContain("xa-an-binh</td>")
 			.doesNotContain("EARLY");
-		String drill = this.mvc
-			.perform(get("/api/reports/dossiers?period=2025-Q4&cell=came-due").with(httpBasic("auditor", "demo")))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
+		String drill = page("/api/reports/dossiers?period=2025-Q4&cell=came-due");
 		Map<?, ?> codes = this.json.readValue(drill, Map.class);
 		assertThat(((Number) codes.get("count")).longValue()).isEqualTo(17_612);
 		Long direct = this.jdbc.queryForObject("""
