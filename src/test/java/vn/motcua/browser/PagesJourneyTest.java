@@ -207,11 +207,8 @@ class PagesJourneyTest {
 			assertThat(this.jdbc.queryForObject("select applicant_name from dossier where code = ?", String.class, code))
 				.isEqualTo("Ngô Thị Lụa");
 			desk.screenshot("receipt-link-after-start");
-			String tasklist = desk.driver.getWindowHandle();
 			box.findElement(By.cssSelector("a.motcua-receipt")).click();
-			desk.wait.until(d -> d.getWindowHandles().size() == 2);
-			desk.driver.getWindowHandles().stream().filter(h -> !h.equals(tasklist)).findFirst()
-				.ifPresent(h -> desk.driver.switchTo().window(h));
+			desk.wait.until(ExpectedConditions.urlContains("/dossiers/"));
 			desk.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), code));
 			String receipt = desk.driver.findElement(By.tagName("body")).getText();
 			assertThat(receipt).contains("GIẤY TIẾP NHẬN HỒ SƠ", code, "Ngô Thị Lụa");

@@ -31,8 +31,7 @@ function show(answer) {
   const link = document.createElement('a');
   link.className = 'motcua-receipt';
   link.href = motcuaRoot + answer.receipt;
-  link.target = '_blank';
-  link.rel = 'noopener';
+  // same tab: a window opened from Tasklist inherits its CSP sandbox, where window.print() is blocked
   link.textContent = answer.link;
   link.style.cssText = 'display:inline-block;margin-top:6px;font-weight:600';
   const close = document.createElement('button');
