@@ -105,6 +105,7 @@ class LookupDetailsTest extends ProcedureTestBase {
 			.andExpect(jsonPath("$.status").value("WAITING_CITIZEN"))
 			.andExpect(jsonPath("$.supplements[0].items").value("Giấy chứng sinh bản chính; bản sao giấy đăng ký kết hôn"))
 			.andExpect(jsonPath("$.supplements[0].bringBy").exists())
+			.andExpect(jsonPath("$.currentSteps").isEmpty())
 			.andExpect(jsonPath("$.refusalReason").doesNotExist());
 	}
 
