@@ -99,6 +99,8 @@ class CitizenLookup {
 		var steps = this.handoffs.ofDossier(dossier.code())
 			.stream()
 			.filter(Handoff::open)
+			// a step waiting for the citizen has no running due instant: the supplement says what is due
+			.filter(h -> h.pausedAt() == null)
 			.map(h -> new DossierStatusView.Step(h.stepName(), unitName(h.toUnit()), local(h.dueAt())))
 			.toList();
 		return new DossierStatusView(dossier.code(), dossier.procedureName(),

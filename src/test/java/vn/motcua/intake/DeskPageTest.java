@@ -95,6 +95,12 @@ class DeskPageTest extends ProcedureTestBase {
 		this.mvc.perform(get("/desk").param("unit", "khong-co").with(officer("xa-an-binh"))).andExpect(status().isNotFound());
 		// the commune police is no desk
 		this.mvc.perform(get("/desk").with(officer("ca-xa-an-binh"))).andExpect(status().isForbidden());
+		// ...and is not offered the desk page, which the commune's desk is
+		assertThat(this.mvc.perform(get("/").with(officer("ca-xa-an-binh"))).andReturn().getResponse().getContentAsString())
+			.doesNotContain("href=\"/desk\"")
+			.contains("/camunda/app/tasklist/");
+		assertThat(this.mvc.perform(get("/").with(officer("xa-an-binh"))).andReturn().getResponse().getContentAsString())
+			.contains("href=\"/desk\"");
 		this.mvc.perform(get("/desk").param("q", "x".repeat(101)).with(officer("xa-an-binh")))
 			.andExpect(status().isBadRequest());
 		int anonymous = this.mvc.perform(get("/desk")).andReturn().getResponse().getStatus();
