@@ -171,7 +171,9 @@ class PagesJourneyTest {
 		ClockUtil.setCurrentTime(RECEIVED);
 		try (Browser desk = Browser.open("desk-start", "vi")) {
 			desk.driver.get(url("/camunda/app/tasklist/"));
-			desk.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+			// the first Tasklist of a fresh server loads its webjar: give a loaded machine time
+			new org.openqa.selenium.support.ui.WebDriverWait(desk.driver, java.time.Duration.ofSeconds(240))
+				.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
 				.sendKeys("xa-an-binh.officer");
 			desk.driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
 			desk.driver.findElement(By.cssSelector("button[type='submit']")).click();

@@ -36,6 +36,16 @@ class LookupDetailsTest extends ProcedureTestBase {
 	@Autowired
 	MockMvc mvc;
 
+	private static final java.util.concurrent.atomic.AtomicInteger CLIENTS = new java.util.concurrent.atomic.AtomicInteger();
+
+	/** A citizen's own address (the lookups' allowance is per address; other tests use theirs). */
+	private final org.springframework.test.web.servlet.request.RequestPostProcessor citizen = request -> {
+		request.setRemoteAddr(this.address);
+		return request;
+	};
+
+	private final String address = "203.0.113." + (10 + CLIENTS.incrementAndGet());
+
 	String[] receive() throws Exception {
 		String body = """
 				{"procedureKey": "birth-registration",
@@ -65,17 +75,17 @@ class LookupDetailsTest extends ProcedureTestBase {
 		String[] received = receive();
 		String code = received[0];
 		String typed = "  " + code.toLowerCase(Locale.ROOT) + "\u00a0 ";
-		String page = this.mvc.perform(get("/tra-cuu").param("code", typed).param("secret", received[1]))
+		String page = this.mvc.perform(get("/tra-cuu").param("code", typed).param("secret", received[1]).with(this.citizen))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("Hồ sơ " + code, "Đỗ T. H.");
-		this.mvc.perform(get("/api/public/dossiers/" + code.toLowerCase(Locale.ROOT) + " ").param("secret", received[1]))
+		this.mvc.perform(get("/api/public/dossiers/" + code.toLowerCase(Locale.ROOT) + " ").param("secret", received[1]).with(this.citizen))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.code").value(code));
 		// a wrong secret still answers like an unknown code
-		this.mvc.perform(get("/tra-cuu").param("code", code.toLowerCase(Locale.ROOT)).param("secret", "AAAAA-BBBBB"))
+		this.mvc.perform(get("/tra-cuu").param("code", code.toLowerCase(Locale.ROOT)).param("secret", "AAAAA-BBBBB").with(this.citizen))
 			.andExpect(status().isNotFound());
 	}
 
@@ -92,7 +102,7 @@ class LookupDetailsTest extends ProcedureTestBase {
 			.query()
 			.singleValue();
 		String shown = SHOWN.format(due.toInstant().atZone(Timeliness.ZONE));
-		String page = this.mvc.perform(get("/tra-cuu").param("code", code).param("secret", received[1]))
+		String page = this.mvc.perform(get("/tra-cuu").param("code", code).param("secret", received[1]).with(this.citizen))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -100,7 +110,7 @@ class LookupDetailsTest extends ProcedureTestBase {
 		assertThat(page).contains("Cần bổ sung hồ sơ", "Giấy chứng sinh bản chính; bản sao giấy đăng ký kết hôn",
 				"Hạn nộp bổ sung", shown, "UBND xã An Bình đề nghị bổ sung")
 			.doesNotContain("0912345678", "001190012345", ".officer");
-		this.mvc.perform(get("/api/public/dossiers/" + code).param("secret", received[1]))
+		this.mvc.perform(get("/api/public/dossiers/" + code).param("secret", received[1]).with(this.citizen))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("WAITING_CITIZEN"))
 			.andExpect(jsonPath("$.supplements[0].items").value("Giấy chứng sinh bản chính; bản sao giấy đăng ký kết hôn"))
@@ -116,14 +126,14 @@ class LookupDetailsTest extends ProcedureTestBase {
 		String code = received[0];
 		completeStep(check(code), AgencyStepProcess.REFUSE,
 				Map.of(DossierVariables.REFUSAL_REASON, "Trẻ đã được đăng ký khai sinh tại UBND xã Hòa Phú"));
-		String page = this.mvc.perform(get("/tra-cuu").param("code", code).param("secret", received[1]))
+		String page = this.mvc.perform(get("/tra-cuu").param("code", code).param("secret", received[1]).with(this.citizen))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("Đã từ chối giải quyết", "Lý do từ chối",
 				"Trẻ đã được đăng ký khai sinh tại UBND xã Hòa Phú");
-		this.mvc.perform(get("/api/public/dossiers/" + code).param("secret", received[1]))
+		this.mvc.perform(get("/api/public/dossiers/" + code).param("secret", received[1]).with(this.citizen))
 			.andExpect(jsonPath("$.refusalReason").value("Trẻ đã được đăng ký khai sinh tại UBND xã Hòa Phú"))
 			.andExpect(jsonPath("$.supplements").isEmpty());
 	}
@@ -131,7 +141,7 @@ class LookupDetailsTest extends ProcedureTestBase {
 	@Test
 	void aCitizenNeverSeesStaffLinks() throws Exception {
 		for (String path : new String[] { "/", "/tra-cuu" }) {
-			String page = this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			String page = this.mvc.perform(get(path).with(this.citizen)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 			assertThat(page).as(path)
 				.doesNotContain("/camunda/app/tasklist/", "href=\"/audit\"", "href=\"/reports\"", "href=\"/desk\"",
 						"href=\"/breaches\"");
