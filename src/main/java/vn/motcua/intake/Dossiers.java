@@ -59,6 +59,28 @@ public class Dossiers {
 			.optional();
 	}
 
+	/**
+	 * Dossiers received by {@code unit} in {@code [from, to)}, newest first, at most {@code limit};
+	 * {@code text} (optional) must occur in the code or the applicant's name, ignoring case.
+	 */
+	List<Dossier> receivedBy(String unit, Date from, Date to, String text, int limit) {
+		String sql = "select * from dossier where receiving_unit = :unit and received_at >= :from and received_at < :to";
+		var params = new java.util.HashMap<String, Object>();
+		params.put("unit", unit);
+		params.put("from", ts(from));
+		params.put("to", ts(to));
+		if (text != null && !text.isBlank()) {
+			sql += " and (lower(code) like :text escape '\\' or lower(applicant_name) like :text escape '\\')";
+			String escaped = text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+				.replace("_", "\\_");
+			params.put("text", "%" + escaped + "%");
+		}
+		return this.jdbc.sql(sql + " order by received_at desc, code desc limit " + limit)
+			.params(params)
+			.query(Dossiers::map)
+			.list();
+	}
+
 	public Dossier get(String code) {
 		return find(code).orElseThrow(() -> new UnknownDossierException(code));
 	}
