@@ -6,9 +6,6 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,21 +111,11 @@ public class DossierClock {
 
 	/**
 	 * Moves the apology timer of the dossier's instance, unless it is suspended (the dossier was
-	 * rescheduled). Inside an engine command the timer is changed on the cached entity, because a
-	 * timer created in the same command (the instance's start) is not in the database yet.
+	 * rescheduled). The model creates the timer at {@code ${apologyAt}} when the dossier's handling
+	 * starts; the clock moves it when it stops and restarts, as the calendar follow-up does when the
+	 * calendar changes.
 	 */
 	public void moveApologyTimer(String processInstanceId, Date due) {
-		CommandContext command = Context.getCommandContext();
-		if (command != null) {
-			ExecutionEntity root = command.getExecutionManager().findExecutionById(processInstanceId);
-			if (root != null) {
-				root.getJobs()
-					.stream()
-					.filter(job -> APOLOGY_TIMER.equals(job.getActivityId()) && !job.isSuspended())
-					.forEach(job -> job.setDuedate(due));
-			}
-			return;
-		}
 		Job job = this.management.createJobQuery()
 			.processInstanceId(processInstanceId)
 			.activityId(APOLOGY_TIMER)

@@ -58,7 +58,10 @@ class ReceiveHandoffDelegate implements JavaDelegate {
 					+ "» chỉ được tạo bởi một thủ tục hành chính, không được khởi tạo riêng.");
 		}
 		String function = StepVariables.required(execution, AgencyStepProcess.STEP_FUNCTION);
-		String name = StepVariables.required(execution, AgencyStepProcess.STEP_NAME);
+		String name = caller.getCurrentActivityName();
+		if (name == null || name.isBlank()) {
+			throw new IllegalStateException("Bước liên thông '" + caller.getCurrentActivityId() + "' chưa có tên trong mô hình");
+		}
 		double allotment = StepVariables.number(execution, AgencyStepProcess.STEP_ALLOTMENT);
 		boolean sameDay = Boolean.TRUE.equals(execution.getVariable(AgencyStepProcess.STEP_SAME_DAY));
 		Dossier dossier = this.identity.dossier(execution);
@@ -78,6 +81,7 @@ class ReceiveHandoffDelegate implements JavaDelegate {
 		}
 		long id = this.handoffs.insert(code, execution.getProcessInstanceId(), caller.getCurrentActivityId(), name, function,
 				from.code(), to.code(), now, due, allotment);
+		execution.setVariable(AgencyStepProcess.STEP_NAME, name);
 		execution.setVariable(AgencyStepProcess.HANDOFF_ID, id);
 		execution.setVariable(AgencyStepProcess.STEP_UNIT, to.code());
 		execution.setVariable(AgencyStepProcess.STEP_DUE, due);

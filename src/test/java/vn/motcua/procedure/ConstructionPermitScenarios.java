@@ -66,7 +66,7 @@ abstract class ConstructionPermitScenarios extends ProcedureTestBase {
 		ProcessInstance instance = receive(BEFORE_TET);
 		String code = codeOf(instance);
 		Dossier dossier = this.dossiers.get(code);
-		assertThat(dossier.due()).isEqualTo(this.calendar.dueFrom(at(BEFORE_TET), ConstructionPermitProcess.LEGAL_WORKING_DAYS));
+		assertThat(dossier.due()).isEqualTo(this.calendar.dueFrom(at(BEFORE_TET), catalogue(ConstructionPermitProcess.KEY).legalWorkingDays()));
 		// 15 working days from Friday 13/02 09:00 across Tết (14–22/02): Friday 13/03 09:00
 		assertThat(local(dossier.due())).isEqualTo(LocalDateTime.of(2026, 3, 13, 9, 0));
 

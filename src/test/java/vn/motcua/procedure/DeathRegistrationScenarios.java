@@ -130,7 +130,7 @@ abstract class DeathRegistrationScenarios extends ProcedureTestBase {
 		Dossier dossier = this.dossiers.get(code);
 		// 7 working days from Friday 13/02 09:00, across Tết (14–22/02): Tuesday 03/03 09:00
 		assertThat(local(dossier.due())).isEqualTo(LocalDateTime.of(2026, 3, 3, 9, 0));
-		assertThat(dossier.due()).isEqualTo(this.calendar.dueFrom(at(BEFORE_TET), DeathRegistrationProcess.LEGAL_WORKING_DAYS));
+		assertThat(dossier.due()).isEqualTo(this.calendar.dueFrom(at(BEFORE_TET), catalogue(DeathRegistrationProcess.KEY).legalWorkingDays()));
 		assertThat(timer(instance.getId(), Elements.APOLOGY_DUE).getDuedate()).isEqualTo(this.calendar.before(dossier.due(), 1));
 		// one working day before Tuesday 03/03 09:00 is Monday 02/03 09:00
 		assertThat(local(this.calendar.before(dossier.due(), 1))).isEqualTo(LocalDateTime.of(2026, 3, 2, 9, 0));

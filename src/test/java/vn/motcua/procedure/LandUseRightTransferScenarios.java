@@ -153,7 +153,7 @@ abstract class LandUseRightTransferScenarios extends ProcedureTestBase {
 		String code = codeOf(instance);
 		Dossier dossier = this.dossiers.get(code);
 		assertThat(local(dossier.due())).isEqualTo(LocalDateTime.of(2026, 5, 13, 9, 0));
-		assertThat(dossier.due()).isEqualTo(this.calendar.dueFrom(at(received), LandUseRightTransferProcess.LEGAL_WORKING_DAYS));
+		assertThat(dossier.due()).isEqualTo(this.calendar.dueFrom(at(received), catalogue(LandUseRightTransferProcess.KEY).legalWorkingDays()));
 		Task check = step(code, commune());
 		assertThat(local(check.getDueDate())).isEqualTo(LocalDateTime.of(2026, 4, 29, 14, 30));
 		clock(LocalDateTime.of(2026, 4, 29, 16, 0));
