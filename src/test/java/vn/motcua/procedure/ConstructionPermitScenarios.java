@@ -141,7 +141,7 @@ abstract class ConstructionPermitScenarios extends ProcedureTestBase {
 		completeStep(step(code, appraisalUnit()), AgencyStepProcess.DONE, Map.of());
 		completeStep(step(code, permitUnit()), AgencyStepProcess.REFUSE,
 				Map.of(DossierVariables.REFUSAL_REASON, "Không phù hợp quy hoạch chi tiết 1/500"));
-		assertThat(instance).isEnded().hasPassed(Elements.DOSSIER_REFUSED).hasNotPassed(Elements.RETURN_RESULT);
+		assertThat(instance).isEnded().hasPassed(Elements.REFUSAL, Elements.REFUSE_DOSSIER, Elements.DOSSIER_REFUSED).hasNotPassed(Elements.RETURN_RESULT);
 		assertThat(this.dossiers.get(code).status()).isEqualTo(DossierStatus.REFUSED);
 	}
 
@@ -163,6 +163,7 @@ abstract class ConstructionPermitScenarios extends ProcedureTestBase {
 		completeStep(step(code, commune()), AgencyStepProcess.DONE, Map.of());
 		completeStep(step(code, appraisalUnit()), AgencyStepProcess.DONE, Map.of());
 		var due = this.dossiers.get(code).due();
+		assertApologyTimerAsModelled(instance);
 		Job apologyDue = timer(instance.getId(), Elements.APOLOGY_DUE);
 		assertThat(apologyDue.getDuedate()).isEqualTo(this.calendar.before(due, 1));
 		ClockUtilHelper.after(apologyDue.getDuedate());

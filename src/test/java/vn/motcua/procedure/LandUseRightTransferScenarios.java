@@ -121,7 +121,7 @@ abstract class LandUseRightTransferScenarios extends ProcedureTestBase {
 		completeStep(step(code, commune()), AgencyStepProcess.DONE, Map.of());
 		completeStep(step(code, landOffice()), AgencyStepProcess.REFUSE,
 				Map.of(DossierVariables.REFUSAL_REASON, "Đất đang có tranh chấp"));
-		assertThat(instance).isEnded().hasPassed(Elements.DOSSIER_REFUSED).hasNotPassed(Elements.PAUSE_DOSSIER_CLOCK);
+		assertThat(instance).isEnded().hasPassed(Elements.REFUSAL, Elements.REFUSE_DOSSIER, Elements.DOSSIER_REFUSED).hasNotPassed(Elements.PAUSE_DOSSIER_CLOCK);
 		assertThat(this.dossiers.get(code).status()).isEqualTo(DossierStatus.REFUSED);
 	}
 
@@ -281,6 +281,7 @@ abstract class LandUseRightTransferScenarios extends ProcedureTestBase {
 		completeStep(step(code, commune()), AgencyStepProcess.DONE, Map.of());
 		Date due = this.dossiers.get(code).due();
 
+		assertApologyTimerAsModelled(instance);
 		Job apologyDue = timer(instance.getId(), Elements.APOLOGY_DUE);
 		assertThat(apologyDue.getDuedate()).isEqualTo(this.calendar.before(due, 1));
 		ClockUtilHelper.after(apologyDue.getDuedate());
