@@ -59,7 +59,7 @@ public final class FirstModelerDeployBenchmark {
 	private static ConfigurableApplicationContext start(Path data) {
 		return new SpringApplicationBuilder(MotcuaApplication.class).run(
 				"--spring.datasource.url=jdbc:h2:file:" + data.resolve("motcua") + ";MODE=LEGACY", "--server.port=0",
-				"--camunda.bpm.job-execution.enabled=false", "--camunda.bpm.generate-unique-process-engine-name=true",
+				"--camunda.bpm.job-execution.enabled=false",
 				"--logging.level.root=WARN", "--logging.level.vn.motcua.deployment=INFO",
 				"--motcua.deployment.warm-up=" + System.getProperty("bench.warm-up", "true"));
 	}
