@@ -18,7 +18,8 @@ import vn.motcua.organisation.Unit;
 
 /**
  * {@code ${receiveHandoffDelegate}}: the unit that handles {@code stepFunction} for this dossier
- * receives it from {@code lastUnit}. Records the handoff, checks that the organisation allows
+ * receives it from {@code lastUnit}. The step is named after the calling call activity of the
+ * procedure model ({@code stepName}, the name of the step task). Records the handoff, checks that the organisation allows
  * the handoff between their levels, and computes {@code stepDue} (15:00 cut-off when
  * {@code stepSameDay}) and {@code stepWarningAt}. A step exists only as a step of a procedure: the dossier is the one of
  * the calling instance (never a variable), and a step started on its own is refused.
