@@ -207,6 +207,8 @@ class CalendarFollowTest extends ProcedureTestBase {
 		assertThat(this.runtime.getVariable(instance.getId(), DossierVariables.DOSSIER_DUE)).isEqualTo(after.due());
 		Job apology = timer(instance.getId(), DossierClock.APOLOGY_TIMER);
 		assertThat(apology.getDuedate()).isEqualTo(official.before(after.due(), 1));
+		// the timer stays at the date its model shows (${apologyAt}), moved together with the variable
+		assertThat(this.runtime.getVariable(instance.getId(), DossierVariables.APOLOGY_AT)).isEqualTo(apology.getDuedate());
 		assertThat(this.notes.provisional(code)).isFalse();
 
 		// recorded per dossier: timeline, audit chain
