@@ -2,6 +2,7 @@ package vn.motcua.errors;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,11 +22,13 @@ import jakarta.ws.rs.core.Response;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.rest.dto.ParseExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -103,21 +106,55 @@ class EngineRestAnswers {
 			return ExceptionHandlerHelper.getInstance().getResponse(ex);
 		}
 		String path = mount.group(1) != null ? mount.group(1) : "/";
-		ErrorAnswers.Answer answer = ErrorAnswers.inLanguageOf(request, () -> classify(ex, request, path));
-		if (answer.status().is5xxServerError()) {
-			log.error("Unexpected failure of {} {}", request == null ? "?" : request.getMethod(), uri, ex);
+		return ErrorAnswers.inLanguageOf(request, () -> {
+			ErrorAnswers.Answer answer = classify(ex, request, path);
+			if (answer.status().is5xxServerError()) {
+				log.error("Unexpected failure of {} {}", request == null ? "?" : request.getMethod(), uri, ex);
+			}
+			Response.ResponseBuilder response = response(request, uri, answer);
+			ParseException parse = ErrorAnswers.find(ex, ParseException.class);
+			if (parse != null && answer.status() == HttpStatus.BAD_REQUEST) {
+				// Modeler shows the problems of each file and element of a refused deployment
+				Map<String, Object> body = new LinkedHashMap<>(this.answers.problem(answer, null));
+				body.put("details", ParseExceptionDto.fromException(parse).getDetails());
+				response.entity(body);
+			}
+			if (ex instanceof NotAllowedException notAllowed) {
+				notAllowed.getResponse().getAllowedMethods().forEach(m -> response.header("Allow", m));
+			}
+			return response.build();
+		});
+	}
+
+	/**
+	 * Before a resource acts on an id the caller cannot see: the answer it gets for every such id
+	 * (so a write to an unknown id is not a silent success while a forbidden one is refused), or
+	 * null to go on.
+	 */
+	Response unseen() {
+		HttpServletRequest request = request();
+		String uri = request == null ? "" : request.getRequestURI();
+		Matcher mount = MOUNT.matcher(uri);
+		Matcher resource = RESOURCE.matcher(mount.matches() && mount.group(1) != null ? mount.group(1) : "");
+		if (!resource.matches() || COLLECTIONS.contains(resource.group(2))) {
+			return null;
 		}
-		else {
-			ErrorAnswers.logRefusal(request, uri, answer);
+		String kind = resource.group(1);
+		String id = UriUtils.decode(resource.group(2), StandardCharsets.UTF_8);
+		if (visible(kind, id)) {
+			return null;
 		}
+		return ErrorAnswers.inLanguageOf(request, () -> response(request, uri,
+				kind.equals("task") && handledByAnotherCandidate(id) ? concurrent() : unavailable(kind)).build());
+	}
+
+	private Response.ResponseBuilder response(HttpServletRequest request, String uri, ErrorAnswers.Answer answer) {
+		ErrorAnswers.logRefusal(request, uri, answer);
 		Response.ResponseBuilder response = Response.status(answer.status().value())
 			.type(PROBLEM)
 			.entity(this.answers.problem(answer, null));
 		answer.headers().forEach(response::header);
-		if (ex instanceof NotAllowedException notAllowed) {
-			notAllowed.getResponse().getAllowedMethods().forEach(m -> response.header("Allow", m));
-		}
-		return response.build();
+		return response;
 	}
 
 	private ErrorAnswers.Answer classify(Throwable ex, HttpServletRequest request, String path) {
@@ -141,14 +178,19 @@ class EngineRestAnswers {
 		if (ErrorAnswers.find(ex, AuthorizationException.class) != null) {
 			return this.answers.byStatus(HttpStatus.FORBIDDEN);
 		}
-		if (ErrorAnswers.find(ex, JsonProcessingException.class) != null) {
-			return this.answers.unreadable(ex);
-		}
 		if (ex instanceof RestException rest) {
 			ErrorAnswers.Answer parameter = parameter(rest);
 			if (parameter != null) {
 				return parameter;
 			}
+		}
+		if (ErrorAnswers.find(ex, JsonProcessingException.class) != null) {
+			return this.answers.unreadable(ex);
+		}
+		ParseException parse = ErrorAnswers.find(ex, ParseException.class);
+		if (parse != null) {
+			return new ErrorAnswers.Answer(HttpStatus.BAD_REQUEST, isVietnamese(parse.getMessage()) ? parse.getMessage()
+					: this.answers.text("errors.engine.parse"), Map.of());
 		}
 		BadUserRequestException bad = ErrorAnswers.find(ex, BadUserRequestException.class);
 		if (bad != null && isVietnamese(bad.getMessage())) {
@@ -195,16 +237,16 @@ class EngineRestAnswers {
 	private ErrorAnswers.Answer parameter(RestException ex) {
 		String message = ex.getMessage() == null ? "" : ex.getMessage();
 		Matcher query = QUERY_PARAMETER.matcher(message);
+		Matcher sortInside = SORT.matcher(message.replaceFirst("^Cannot set query parameter '[^']*' to value '.*?': ", ""));
+		if (sortInside.matches()) {
+			return invalidParameter(sortInside.group(1), "errors.engine." + sortInside.group(1), sortInside.group(2));
+		}
 		if (query.matches()) {
 			String detail = message + " " + (ex.getCause() == null ? "" : String.valueOf(ex.getCause().getMessage()));
 			String key = detail.contains("java.util.Date") ? "errors.parameter.date"
 					: detail.contains("java.lang.Integer") || detail.contains("java.lang.Long") ? "errors.parameter.integer"
 							: detail.contains("java.lang.Boolean") ? "errors.parameter.boolean" : "errors.parameter.invalid";
 			return invalidParameter(query.group(1), key, query.group(2));
-		}
-		Matcher sort = SORT.matcher(message);
-		if (sort.matches()) {
-			return invalidParameter(sort.group(1), "errors.engine." + sort.group(1), sort.group(2));
 		}
 		if (message.startsWith("Only a single sorting parameter specified")) {
 			return invalidParameter("sortBy", "errors.engine.sortPair", "");

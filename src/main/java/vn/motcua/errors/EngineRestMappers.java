@@ -6,7 +6,10 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.annotation.Priority;
 import jakarta.servlet.ServletContext;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -15,7 +18,7 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
- * The JAX-RS exception mappers of both mounts of the engine's REST API ({@code /engine-rest} and
+ * The JAX-RS exception mappers (and the check of ids before a resource acts) of both mounts of the engine's REST API ({@code /engine-rest} and
  * the webapps' {@code /camunda/api/engine}). One per exception type for which Camunda registers
  * its own, so that each is at least as close to the exception and wins by {@link #PRIORITY}; all
  * hand the exception to {@link EngineRestAnswers}. Public with public constructors because the
@@ -27,7 +30,7 @@ public final class EngineRestMappers {
 	static final int PRIORITY = 100;
 
 	static final List<Class<?>> ALL = List.of(ForThrowable.class, ForWebApplication.class, ForProcessEngine.class,
-			ForRest.class, ForJsonMapping.class, ForJsonParse.class);
+			ForRest.class, ForJsonMapping.class, ForJsonParse.class, UnseenIds.class);
 
 	private EngineRestMappers() {
 	}
@@ -41,11 +44,29 @@ public final class EngineRestMappers {
 		EngineRestAnswers answers;
 
 		Response answer(Throwable ex) {
+			return answers().respond(ex);
+		}
+
+		EngineRestAnswers answers() {
 			if (this.answers == null) {
 				this.answers = WebApplicationContextUtils.getRequiredWebApplicationContext(this.servletContext)
 					.getBean(EngineRestAnswers.class);
 			}
-			return this.answers.respond(ex);
+			return this.answers;
+		}
+
+	}
+
+	/** An id the caller cannot see is answered before the resource acts on it. */
+	@Priority(Priorities.AUTHORIZATION)
+	public static final class UnseenIds extends Base implements ContainerRequestFilter {
+
+		@Override
+		public void filter(ContainerRequestContext request) {
+			Response unseen = answers().unseen();
+			if (unseen != null) {
+				request.abortWith(unseen);
+			}
 		}
 
 	}

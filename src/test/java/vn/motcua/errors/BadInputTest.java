@@ -28,6 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import vn.motcua.throttle.ClientHttp;
+
 /**
  * A table of malformed requests across the endpoints, over real HTTP: each is answered with the
  * expected status and a Vietnamese message naming the field or parameter, and stores nothing
@@ -247,7 +249,9 @@ class BadInputTest extends HttpTestBase {
 			.build(), 405, "Phương thức DELETE không được hỗ trợ"));
 		cases.add(new Case("engine: unknown path", api(rest + "/khong-co", OFFICER), 404,
 				"Không có địa chỉ «" + rest + "/khong-co»"));
-		cases.add(new Case("engine: unknown engine", api("/engine-rest/engine/khong-co/task", OFFICER), 404, "Không tìm thấy"));
+		cases.add(new Case("engine: unknown engine", api("/engine-rest/engine/khong-co/task", OFFICER), 404,
+				"Không có bộ máy quy trình «khong-co»"));
+		cases.add(new Case("engine: no credentials", get(rest + "/task", null, "application/json"), 401, "đăng nhập"));
 		// query parameters
 		cases.add(new Case("engine: maxResults=abc", api(rest + "/task?maxResults=abc", OFFICER), 400,
 				"Tham số «maxResults» phải là một số nguyên từ 0 trở lên"));
@@ -314,6 +318,33 @@ class BadInputTest extends HttpTestBase {
 		cases.add(new Case("engine: start options", post(rest + "/process-definition/" + definition + "/start",
 				"{\"skipIoMappings\": true}"), 400, "«skipIoMappings»"));
 		return cases;
+	}
+
+	/**
+	 * The lookup rate limit's 429 through the same contract: problem details with Retry-After for
+	 * JSON clients, the Vietnamese error page for browsers (one client address of its own).
+	 */
+	@Test
+	void tooManyLookupsAreAnsweredByTheErrorContract() {
+		ClientHttp citizen = new ClientHttp("127.0.0.91", this.port);
+		String lookup = "/api/public/dossiers/000.00.00.H00-991231-9999?secret=AAAAA-AAAAA";
+		ClientHttp.Response limited = null;
+		for (int i = 0; i < 30 && (limited == null || limited.status() != 429); i++) {
+			limited = citizen.get(lookup, "Accept", "application/json");
+		}
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(limited.header("Retry-After")).matches("\\d+");
+		assertThat(limited.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(limited.body()).contains("\"type\":\"urn:motcua:problem:too-many-requests\"", "\"status\":429",
+				"\"title\":\"Quá nhiều yêu cầu\"", "\"message\":\"Bạn đã tra cứu quá nhiều lần")
+			.doesNotContain("Exception");
+		ClientHttp.Response page = citizen.get("/tra-cuu?code=000.00.00.H00-991231-9999&secret=AAAAA-AAAAA", "Accept",
+				"text/html");
+		assertThat(page.status()).isEqualTo(429);
+		assertThat(page.header("Retry-After")).matches("\\d+");
+		assertThat(page.header("Content-Type")).startsWith("text/html");
+		assertThat(page.body()).contains("Quá nhiều yêu cầu", "Bạn đã tra cứu quá nhiều lần", "Mã lỗi 429",
+				"href=\"/tra-cuu\"").doesNotContain("Whitelabel", "Exception");
 	}
 
 	static String abbreviate(String body) {
