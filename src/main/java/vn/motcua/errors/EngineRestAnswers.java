@@ -136,7 +136,7 @@ class EngineRestAnswers {
 		String uri = request == null ? "" : request.getRequestURI();
 		Matcher mount = MOUNT.matcher(uri);
 		Matcher resource = RESOURCE.matcher(mount.matches() && mount.group(1) != null ? mount.group(1) : "");
-		if (!resource.matches() || COLLECTIONS.contains(resource.group(2))) {
+		if (!resource.matches() || isCollection(resource.group(2))) {
 			return null;
 		}
 		String kind = resource.group(1);
@@ -168,7 +168,7 @@ class EngineRestAnswers {
 			return web(web, request);
 		}
 		Matcher resource = RESOURCE.matcher(path);
-		if (resource.matches() && !COLLECTIONS.contains(resource.group(2))) {
+		if (resource.matches() && !isCollection(resource.group(2))) {
 			String kind = resource.group(1);
 			String id = UriUtils.decode(resource.group(2), StandardCharsets.UTF_8);
 			if (!visible(kind, id)) {
@@ -241,6 +241,9 @@ class EngineRestAnswers {
 		if (sortInside.matches()) {
 			return invalidParameter(sortInside.group(1), "errors.engine." + sortInside.group(1), sortInside.group(2));
 		}
+		if (query.matches() && List.of("sortBy", "sortOrder").contains(query.group(1))) {
+			return invalidParameter(query.group(1), "errors.engine." + query.group(1), query.group(2));
+		}
 		if (query.matches()) {
 			String detail = message + " " + (ex.getCause() == null ? "" : String.valueOf(ex.getCause().getMessage()));
 			String key = detail.contains("java.util.Date") ? "errors.parameter.date"
@@ -297,6 +300,11 @@ class EngineRestAnswers {
 		catch (ProcessEngineException ex) {
 			return false;
 		}
+	}
+
+	/** A path segment in the place of an id that names a collection resource (count, suspended-async…). */
+	private static boolean isCollection(String segment) {
+		return COLLECTIONS.contains(segment) || segment.endsWith("-async") || segment.endsWith("-query-based");
 	}
 
 	/** A message written for people (Vietnamese letters, no ENGINE code), not one of the engine's. */

@@ -11,18 +11,22 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * The JAX-RS exception mappers (and the check of ids before a resource acts) of both mounts of the engine's REST API ({@code /engine-rest} and
  * the webapps' {@code /camunda/api/engine}). One per exception type for which Camunda registers
  * its own, so that each is at least as close to the exception and wins by {@link #PRIORITY}; all
- * hand the exception to {@link EngineRestAnswers}. Public with public constructors because the
- * webapps' Jersey application instantiates them by class name.
+ * hand the exception to {@link EngineRestAnswers}. {@link Discovery}, listed in
+ * {@code META-INF/services}, registers them in every Jersey application, Spring Boot's
+ * {@code /engine-rest} as well as the webapps' own; outside the engine's REST API they keep
+ * Camunda's answers. Public with public constructors because Jersey instantiates them.
  */
 public final class EngineRestMappers {
 
@@ -33,6 +37,20 @@ public final class EngineRestMappers {
 			ForRest.class, ForJsonMapping.class, ForJsonParse.class, UnseenIds.class);
 
 	private EngineRestMappers() {
+	}
+
+	/** Jersey's discovery of components: registers the mappers in each application it starts. */
+	public static final class Discovery implements ForcedAutoDiscoverable {
+
+		@Override
+		public void configure(FeatureContext context) {
+			ALL.forEach(mapper -> {
+				if (!context.getConfiguration().isRegistered(mapper)) {
+					context.register(mapper, PRIORITY);
+				}
+			});
+		}
+
 	}
 
 	/** Finds the Spring bean through the servlet context the Jersey application runs in. */

@@ -343,11 +343,14 @@ public class ErrorAnswers {
 	}
 
 	/**
-	 * The language of an answer given outside Spring MVC (Jersey, filters): English when the
-	 * request asks for it in {@code Accept-Language}, else Vietnamese.
+	 * The language of an answer given outside Spring MVC (Jersey, filters): English when a client
+	 * of {@code /engine-rest} or {@code /api} asks for it in {@code Accept-Language}, else
+	 * Vietnamese (also for the webapps' {@code /camunda/api}, whatever the browser's language).
 	 */
 	static Locale requestLocale(HttpServletRequest request) {
-		return request != null && request.getHeader("Accept-Language") != null
+		// the webapps (/camunda) speak the province's language whatever the browser's
+		String path = request == null ? "" : originalPath(request);
+		return request != null && !path.startsWith("/camunda/") && request.getHeader("Accept-Language") != null
 				&& "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("vi");
 	}
 

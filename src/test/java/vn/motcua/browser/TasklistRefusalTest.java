@@ -117,7 +117,6 @@ class TasklistRefusalTest {
 	/** Completes the open task of the dossier as the engine would for its assignee (no browser). */
 	private void complete(String code, Map<String, Object> variables) {
 		Task task = this.tasks.createTaskQuery().processInstanceBusinessKey(code).list().get(0);
-		this.tasks.claim(task.getId(), OFFICER);
 		this.tasks.complete(task.getId(), variables);
 	}
 
@@ -161,6 +160,9 @@ class TasklistRefusalTest {
 			.findFirst()
 			.orElseThrow()
 			.click();
+		WebElement claim = browser.wait
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim, [ng-click='claim()']")));
+		claim.click();
 		browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-container, .fjs-form")));
 		browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Kết quả xử lý"));
 	}
