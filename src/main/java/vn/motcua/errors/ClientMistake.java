@@ -31,4 +31,18 @@ public interface ClientMistake {
 		return Map.of();
 	}
 
+	/** Headers of the answer (such as {@code Retry-After}). */
+	default Map<String, String> headers() {
+		return Map.of();
+	}
+
+	/** Where the error page leads back to, instead of the home page; null for the home page. */
+	default Link back() {
+		return null;
+	}
+
+	/** A link of the error page: a path of the application and the message code of its text. */
+	record Link(String path, String label) {
+	}
+
 }

@@ -4,186 +4,313 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.rest.dto.ParseExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.spi.ExtendedExceptionMapper;
+import org.glassfish.jersey.server.ParamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriUtils;
 
 /**
- * Answers of {@code /engine-rest} (Tasklist, Modeler, other systems) where Camunda's own would
- * mislead: a task completed or changed by someone else at the same moment answers 409 «Việc này
- * vừa được người khác xử lý» instead of a 500 with ENGINE-03005, also when the other official's
- * completion committed first and the caller could have worked on the task; on
- * {@code /task/{id}/…}, an id that does not exist answers exactly like a task the caller may not
- * see or touch (403, one body), so answers do not tell which ids exist. The body keeps Camunda's
- * {@code message} (shown by Tasklist) next to the problem-detail members.
+ * The answers of the engine's REST API, on both of its mounts ({@code /engine-rest} for Modeler
+ * and other systems, {@code /camunda/api/engine} for Tasklist and Cockpit): every exception the
+ * resources throw becomes a problem-details body of {@link ErrorAnswers} with a Vietnamese
+ * {@code detail} and the same text in Camunda's {@code message} (which Tasklist, Cockpit and
+ * Modeler show), never Camunda's English text, an ENGINE code or a Java class name.
+ * <ul>
+ * <li>a rule of the procedure (a {@link ClientMistake} anywhere in the cause chain, such as a
+ * task listener's refusal) answers with its own sentence only;</li>
+ * <li>a task completed or changed by someone else at the same moment answers 409 «Việc này vừa
+ * được người khác xử lý», also when the other official's completion committed first and the
+ * caller could have worked on the task;</li>
+ * <li>on {@code /task|process-instance|execution|deployment|process-definition|history/process-instance/{id}/…},
+ * whatever goes wrong with an id the caller cannot see (it does not exist, or it is not theirs)
+ * answers one body per kind of resource, so answers do not tell which ids exist;</li>
+ * <li>unreadable JSON, JSON of the wrong type for a field, query parameters that cannot be read,
+ * an unknown sorting, an unknown path, a method or media type the resource does not take answer
+ * 4xx naming the field or parameter and what it takes.</li>
+ * </ul>
  */
 @Component
-class EngineRestAnswers implements ResourceConfigCustomizer {
+class EngineRestAnswers {
 
 	private static final Logger log = LoggerFactory.getLogger(EngineRestAnswers.class);
 
-	/** {@code /engine-rest[/engine/{name}]/task/{id}} and below, except the collection resources. */
-	private static final Pattern TASK_PATH = Pattern.compile("^/engine-rest(?:/engine/[^/]+)?/task/([^/]+)(/.*)?$");
+	/** The path inside either mount: {@code /engine-rest[/engine/{name}]} or {@code /camunda/api/engine/engine/{name}}. */
+	private static final Pattern MOUNT = Pattern
+		.compile("^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)?$");
 
-	private static final List<String> COLLECTIONS = List.of("count", "create", "report");
+	/** A resource named by its id (or a definition by its key). */
+	private static final Pattern RESOURCE = Pattern.compile(
+			"^/(task|process-instance|execution|deployment|process-definition/key|process-definition|history/process-instance)/([^/]+)(/.*)?$");
 
-	private static final int PRIORITY = 100;
+	/** Path segments in the place of an id that are collection resources. */
+	private static final Set<String> COLLECTIONS = Set.of("count", "create", "report", "suspended", "statistics",
+			"delete", "delete-historic-query-based", "job-retries", "job-retries-historic-query-based",
+			"variables-async", "registered", "set-removal-time", "duration", "key");
+
+	private static final Pattern QUERY_PARAMETER = Pattern
+		.compile("^Cannot set query parameter '([^']*)' to value '(.*?)'(?::.*)?$", Pattern.DOTALL);
+
+	private static final Pattern SORT = Pattern.compile("^(sortBy|sortOrder) parameter has invalid value: (.*)$",
+			Pattern.DOTALL);
+
+	/** Parsed as JSON by the webapps' HTTP clients (superagent, AngularJS) and by Modeler. */
+	private static final MediaType PROBLEM = new MediaType("application", "problem+json", "UTF-8");
 
 	private final ProcessEngine engine;
 
-	private final MessageSource messages;
+	private final ErrorAnswers answers;
 
-	EngineRestAnswers(ProcessEngine engine, MessageSource messages) {
+	EngineRestAnswers(ProcessEngine engine, ErrorAnswers answers) {
 		this.engine = engine;
-		this.messages = messages;
+		this.answers = answers;
 	}
 
-	@Override
-	public void customize(ResourceConfig config) {
-		config.register(new Concurrent(), PRIORITY);
-		config.register(new Wrapped(), PRIORITY);
-		config.register(new Forbidden(), PRIORITY);
-		config.register(new Missing(), PRIORITY);
-	}
-
-	/** OptimisticLockingException thrown as such (variables, claim, …). */
-	class Concurrent implements ExceptionMapper<OptimisticLockingException> {
-
-		@Override
-		public Response toResponse(OptimisticLockingException ex) {
-			return concurrent();
+	/** The answer to what a resource of the engine's REST API threw; elsewhere Camunda's own. */
+	Response respond(Throwable ex) {
+		HttpServletRequest request = request();
+		String uri = request == null ? "" : request.getRequestURI();
+		Matcher mount = MOUNT.matcher(uri);
+		if (!mount.matches()) {
+			return ExceptionHandlerHelper.getInstance().getResponse(ex);
 		}
-
-	}
-
-	/** What Camunda's task resources wrap in a RestException (complete, submit-form, …). */
-	class Wrapped implements ExtendedExceptionMapper<RestException> {
-
-		@Override
-		public boolean isMappable(RestException ex) {
-			// GET /task/{id} already answers 404 alike for unknown and invisible tasks
-			return ErrorAnswers.find(ex, OptimisticLockingException.class) != null
-					|| (!isTaskItself() && unknownTask() != null);
-		}
-
-		@Override
-		public Response toResponse(RestException ex) {
-			if (ErrorAnswers.find(ex, OptimisticLockingException.class) != null) {
-				return concurrent();
+		String path = mount.group(1) != null ? mount.group(1) : "/";
+		return ErrorAnswers.inLanguageOf(request, () -> {
+			ErrorAnswers.Answer answer = classify(ex, request, path);
+			if (answer.status().is5xxServerError()) {
+				log.error("Unexpected failure of {} {}", request == null ? "?" : request.getMethod(), uri, ex);
 			}
-			String taskId = unknownTask();
-			return taskId != null && handledByAnotherCandidate(taskId) ? concurrent() : unavailable();
-		}
-
-	}
-
-	/** What the engine throws as such for a task id it does not find (claim, assignee, …). */
-	class Missing implements ExtendedExceptionMapper<ProcessEngineException> {
-
-		@Override
-		public boolean isMappable(ProcessEngineException ex) {
-			return unknownTask() != null;
-		}
-
-		@Override
-		public Response toResponse(ProcessEngineException ex) {
-			return unavailable();
-		}
-
-	}
-
-	/** A task the caller may not touch answers like one that does not exist. */
-	class Forbidden implements ExtendedExceptionMapper<AuthorizationException> {
-
-		@Override
-		public boolean isMappable(AuthorizationException ex) {
-			return taskId() != null;
-		}
-
-		@Override
-		public Response toResponse(AuthorizationException ex) {
-			return unavailable();
-		}
-
-	}
-
-	private Response concurrent() {
-		return answer(HttpStatus.CONFLICT, "errors.concurrent");
-	}
-
-	private Response unavailable() {
-		return answer(HttpStatus.FORBIDDEN, "errors.task.unavailable");
-	}
-
-	private Response answer(HttpStatus status, String key) {
-		Locale locale = locale();
-		String detail = this.messages.getMessage(key, null, key, locale);
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", "about:blank");
-		body.put("title", this.messages.getMessage("errors.title." + status.value(), null, status.getReasonPhrase(), locale));
-		body.put("status", status.value());
-		body.put("detail", detail);
-		body.put("message", detail);
-		HttpServletRequest request = request();
-		if (request != null) {
-			log.info("{} {} refused: {} {}", request.getMethod(), request.getRequestURI(), status.value(), detail);
-		}
-		return Response.status(status.value()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
-	}
-
-	private static boolean isTaskItself() {
-		HttpServletRequest request = request();
-		Matcher m = request == null ? null : TASK_PATH.matcher(request.getRequestURI());
-		return m != null && m.matches() && m.group(2) == null && "GET".equals(request.getMethod());
-	}
-
-	/** The task id of a {@code /task/{id}/…} request, or null. */
-	private static String taskId() {
-		HttpServletRequest request = request();
-		if (request == null) {
-			return null;
-		}
-		Matcher m = TASK_PATH.matcher(request.getRequestURI());
-		return m.matches() && !COLLECTIONS.contains(m.group(1)) ? m.group(1) : null;
+			Response.ResponseBuilder response = response(request, uri, answer);
+			ParseException parse = ErrorAnswers.find(ex, ParseException.class);
+			if (parse != null && answer.status() == HttpStatus.BAD_REQUEST) {
+				// Modeler shows the problems of each file and element of a refused deployment
+				Map<String, Object> body = new LinkedHashMap<>(this.answers.problem(answer, null));
+				body.put("details", ParseExceptionDto.fromException(parse).getDetails());
+				response.entity(body);
+			}
+			if (ex instanceof NotAllowedException notAllowed) {
+				notAllowed.getResponse().getAllowedMethods().forEach(m -> response.header("Allow", m));
+			}
+			return response.build();
+		});
 	}
 
 	/**
-	 * The id of a {@code /task/{id}/…} request when the caller cannot see such a task (it does not
-	 * exist, or it is not theirs), or null.
+	 * Before a resource acts on an id the caller cannot see: the answer it gets for every such id
+	 * (so a write to an unknown id is not a silent success while a forbidden one is refused), or
+	 * null to go on.
 	 */
-	private String unknownTask() {
-		String taskId = taskId();
-		if (taskId == null) {
+	Response unseen() {
+		HttpServletRequest request = request();
+		String uri = request == null ? "" : request.getRequestURI();
+		Matcher mount = MOUNT.matcher(uri);
+		Matcher resource = RESOURCE.matcher(mount.matches() && mount.group(1) != null ? mount.group(1) : "");
+		if (!resource.matches() || isCollection(resource.group(2))) {
 			return null;
 		}
-		return this.engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0 ? taskId : null;
+		String kind = resource.group(1);
+		String id = UriUtils.decode(resource.group(2), StandardCharsets.UTF_8);
+		if (visible(kind, id)) {
+			return null;
+		}
+		return ErrorAnswers.inLanguageOf(request, () -> response(request, uri,
+				kind.equals("task") && handledByAnotherCandidate(id) ? concurrent() : unavailable(kind)).build());
+	}
+
+	private Response.ResponseBuilder response(HttpServletRequest request, String uri, ErrorAnswers.Answer answer) {
+		ErrorAnswers.logRefusal(request, uri, answer);
+		Response.ResponseBuilder response = Response.status(answer.status().value())
+			.type(PROBLEM)
+			.entity(this.answers.problem(answer, null));
+		answer.headers().forEach(response::header);
+		return response;
+	}
+
+	private ErrorAnswers.Answer classify(Throwable ex, HttpServletRequest request, String path) {
+		if (ErrorAnswers.find(ex, ClientMistake.class) != null) {
+			return this.answers.answer(ex);
+		}
+		if (ErrorAnswers.find(ex, OptimisticLockingException.class) != null) {
+			return concurrent();
+		}
+		if (ex instanceof WebApplicationException web) {
+			return web(web, request);
+		}
+		Matcher resource = RESOURCE.matcher(path);
+		if (resource.matches() && !isCollection(resource.group(2))) {
+			String kind = resource.group(1);
+			String id = UriUtils.decode(resource.group(2), StandardCharsets.UTF_8);
+			if (!visible(kind, id)) {
+				return kind.equals("task") && handledByAnotherCandidate(id) ? concurrent() : unavailable(kind);
+			}
+		}
+		if (ErrorAnswers.find(ex, AuthorizationException.class) != null) {
+			return this.answers.byStatus(HttpStatus.FORBIDDEN);
+		}
+		if (ex instanceof RestException rest) {
+			ErrorAnswers.Answer parameter = parameter(rest);
+			if (parameter != null) {
+				return parameter;
+			}
+		}
+		if (ErrorAnswers.find(ex, JsonProcessingException.class) != null) {
+			return this.answers.unreadable(ex);
+		}
+		ParseException parse = ErrorAnswers.find(ex, ParseException.class);
+		if (parse != null) {
+			return new ErrorAnswers.Answer(HttpStatus.BAD_REQUEST, isVietnamese(parse.getMessage()) ? parse.getMessage()
+					: this.answers.text("errors.engine.parse"), Map.of());
+		}
+		BadUserRequestException bad = ErrorAnswers.find(ex, BadUserRequestException.class);
+		if (bad != null && isVietnamese(bad.getMessage())) {
+			return new ErrorAnswers.Answer(HttpStatus.BAD_REQUEST, bad.getMessage(), Map.of());
+		}
+		int status = ExceptionHandlerHelper.getInstance().getStatus(ex).getStatusCode();
+		if (status >= 400 && status < 500) {
+			return this.answers.byStatus(HttpStatus.valueOf(status));
+		}
+		return this.answers.byStatus(HttpStatus.INTERNAL_SERVER_ERROR);
+	}
+
+	/** Unknown paths, methods and media types; query parameters Jersey cannot convert. */
+	private ErrorAnswers.Answer web(WebApplicationException ex, HttpServletRequest request) {
+		if (ex instanceof ParamException param) {
+			String name = param.getParameterName();
+			String value = request == null ? null : request.getParameter(name);
+			String key = ErrorAnswers.find(ex, NumberFormatException.class) != null ? "errors.parameter.integer"
+					: "errors.parameter.invalid";
+			return invalidParameter(name, key, value);
+		}
+		if (ex instanceof NotFoundException) {
+			return new ErrorAnswers.Answer(HttpStatus.NOT_FOUND,
+					this.answers.text("errors.engine.path", ErrorAnswers.shorten(request == null ? "" : request.getRequestURI())),
+					Map.of());
+		}
+		if (ex instanceof NotAllowedException notAllowed) {
+			String allowed = String.join(", ", notAllowed.getResponse().getAllowedMethods());
+			return new ErrorAnswers.Answer(HttpStatus.METHOD_NOT_ALLOWED,
+					this.answers.text("errors.engine.method", request == null ? "?" : request.getMethod(), allowed),
+					Map.of());
+		}
+		if (ex instanceof NotSupportedException) {
+			return new ErrorAnswers.Answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					this.answers.text("errors.engine.mediaType",
+							request == null || request.getContentType() == null ? "?" : ErrorAnswers.shorten(request.getContentType())),
+					Map.of());
+		}
+		HttpStatus status = HttpStatus.resolve(ex.getResponse().getStatus());
+		return this.answers.byStatus(status != null && status.isError() ? status : HttpStatus.BAD_REQUEST);
+	}
+
+	/** Camunda's refusals of query parameters (conversion, sorting), named in Vietnamese. */
+	private ErrorAnswers.Answer parameter(RestException ex) {
+		String message = ex.getMessage() == null ? "" : ex.getMessage();
+		Matcher query = QUERY_PARAMETER.matcher(message);
+		Matcher sortInside = SORT.matcher(message.replaceFirst("^Cannot set query parameter '[^']*' to value '.*?': ", ""));
+		if (sortInside.matches()) {
+			return invalidParameter(sortInside.group(1), "errors.engine." + sortInside.group(1), sortInside.group(2));
+		}
+		if (query.matches() && List.of("sortBy", "sortOrder").contains(query.group(1))) {
+			return invalidParameter(query.group(1), "errors.engine." + query.group(1), query.group(2));
+		}
+		if (query.matches()) {
+			String detail = message + " " + (ex.getCause() == null ? "" : String.valueOf(ex.getCause().getMessage()));
+			String key = detail.contains("java.util.Date") ? "errors.parameter.date"
+					: detail.contains("java.lang.Integer") || detail.contains("java.lang.Long") ? "errors.parameter.integer"
+							: detail.contains("java.lang.Boolean") ? "errors.parameter.boolean" : "errors.parameter.invalid";
+			return invalidParameter(query.group(1), key, query.group(2));
+		}
+		if (message.startsWith("Only a single sorting parameter specified")) {
+			return invalidParameter("sortBy", "errors.engine.sortPair", "");
+		}
+		return null;
+	}
+
+	private ErrorAnswers.Answer invalidParameter(String name, String key, String value) {
+		String message = this.answers.text(key, name, ErrorAnswers.shorten(value == null ? "" : value));
+		return new ErrorAnswers.Answer(HttpStatus.BAD_REQUEST, message, Map.of(name, message), name,
+				ErrorAnswers.TYPE_PREFIX + "invalid-parameter", Map.of(), null);
+	}
+
+	private ErrorAnswers.Answer concurrent() {
+		return new ErrorAnswers.Answer(HttpStatus.CONFLICT, this.answers.text("errors.concurrent"), Map.of())
+			.withType("concurrent");
+	}
+
+	/** One answer per kind of resource for every id the caller cannot see. */
+	private ErrorAnswers.Answer unavailable(String kind) {
+		HttpStatus status = kind.equals("task") ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND;
+		String key = kind.equals("task") ? "errors.task.unavailable"
+				: "errors.unavailable." + kind.replace('/', '-');
+		return new ErrorAnswers.Answer(status, this.answers.text(key), Map.of()).withType("unavailable");
+	}
+
+	/** Whether the caller (the engine's current authentication) can see the resource. */
+	private boolean visible(String kind, String id) {
+		try {
+			return switch (kind) {
+				case "task" -> this.engine.getTaskService().createTaskQuery().taskId(id).count() > 0;
+				case "process-instance" ->
+					this.engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count() > 0;
+				case "execution" -> this.engine.getRuntimeService().createExecutionQuery().executionId(id).count() > 0;
+				case "deployment" ->
+					this.engine.getRepositoryService().createDeploymentQuery().deploymentId(id).count() > 0;
+				case "process-definition" ->
+					this.engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionId(id).count() > 0;
+				case "process-definition/key" ->
+					this.engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(id).count() > 0;
+				case "history/process-instance" -> this.engine.getHistoryService()
+					.createHistoricProcessInstanceQuery()
+					.processInstanceId(id)
+					.count() > 0;
+				default -> true;
+			};
+		}
+		catch (ProcessEngineException ex) {
+			return false;
+		}
+	}
+
+	/** A path segment in the place of an id that names a collection resource (count, suspended-async…). */
+	private static boolean isCollection(String segment) {
+		return COLLECTIONS.contains(segment) || segment.endsWith("-async") || segment.endsWith("-query-based");
+	}
+
+	/** A message written for people (Vietnamese letters, no ENGINE code), not one of the engine's. */
+	private static boolean isVietnamese(String message) {
+		return message != null && !message.contains("ENGINE-")
+				&& message.codePoints().anyMatch(c -> "ăâđêôơưĂÂĐÊÔƠƯ".indexOf(c) >= 0 || (c >= 0x1EA0 && c <= 0x1EF9));
 	}
 
 	/**
@@ -224,8 +351,12 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 		});
 	}
 
-	/** The user of an HTTP Basic request (already authenticated by Camunda's filter), or null. */
-	private static String caller() {
+	/** The authenticated caller: the engine's current authentication, else the HTTP Basic user. */
+	private String caller() {
+		var current = this.engine.getIdentityService().getCurrentAuthentication();
+		if (current != null && current.getUserId() != null) {
+			return current.getUserId();
+		}
 		HttpServletRequest request = request();
 		String header = request == null ? null : request.getHeader("Authorization");
 		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -247,10 +378,6 @@ class EngineRestAnswers implements ResourceConfigCustomizer {
 	 */
 	private static boolean withoutAuthentication(BooleanSupplier lookup) {
 		return CompletableFuture.supplyAsync(lookup::getAsBoolean).join();
-	}
-
-	private static Locale locale() {
-		return ErrorAnswers.requestLocale(request());
 	}
 
 	private static HttpServletRequest request() {

@@ -2,6 +2,7 @@ package vn.motcua.errors;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
@@ -25,21 +26,25 @@ class ErrorPages implements ErrorController {
 	}
 
 	@RequestMapping("/error")
-	ModelAndView error(HttpServletRequest request) {
+	ModelAndView error(HttpServletRequest request, HttpServletResponse response) {
+		String path = ErrorAnswers.originalPath(request);
+		ErrorAnswers.Answer answer = ErrorAnswers.wantsJson(request, path)
+				&& request.getHeader("Accept-Language") != null
+						? ErrorAnswers.inLanguageOf(request, () -> answer(request)) : answer(request);
+		return this.answers.render(request, response, answer, path);
+	}
+
+	private ErrorAnswers.Answer answer(HttpServletRequest request) {
 		Object mistake = request.getAttribute(MISTAKE);
 		Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		ErrorAnswers.Answer answer;
-		if (mistake instanceof Throwable t) {
-			answer = this.answers.answer(t);
+		if (mistake instanceof ClientMistake m) {
+			return this.answers.answer(m);
 		}
-		else if (exception instanceof Throwable t) {
-			answer = this.answers.answer(t);
+		if (exception instanceof Throwable t) {
+			return this.answers.answer(t);
 		}
-		else {
-			answer = this.answers.byStatus(HttpStatusCode.valueOf(code instanceof Integer i ? i : 500));
-		}
-		return this.answers.render(request, answer, ErrorAnswers.originalPath(request));
+		return this.answers.byStatus(HttpStatusCode.valueOf(code instanceof Integer i ? i : 500));
 	}
 
 }

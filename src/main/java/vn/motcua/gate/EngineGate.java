@@ -26,7 +26,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -44,10 +43,12 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriUtils;
 
+import vn.motcua.errors.ClientMistake;
+import vn.motcua.errors.ErrorAnswers;
 import vn.motcua.intake.IntakeForm;
 import vn.motcua.intake.ReceivingDesks;
 import vn.motcua.organisation.StartPermissions;
@@ -68,7 +69,8 @@ import vn.motcua.procedure.SystemVariables;
  * and nobody writes a {@linkplain SystemVariables system variable} or moves a task's due date.</li>
  * </ul>
  * A refusal is a 400 (403 for a path or unit that is not the user's) with a Vietnamese message
- * naming the field; nothing reaches the engine, so nothing is stored.
+ * naming the field, answered by {@link ErrorAnswers}; nothing reaches the engine, so nothing is
+ * stored.
  */
 class EngineGate extends OncePerRequestFilter {
 
@@ -144,15 +146,12 @@ class EngineGate extends OncePerRequestFilter {
 		}
 		Caller caller = Caller.of(this.identity.getCurrentAuthentication(), request,
 				webapp.matches() ? webapp.group(1) : null);
-		String language = request.getHeader("Accept-Language");
-		Locale locale = language != null && language.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH
-				: Locale.forLanguageTag("vi");
 		byte[] body = isJson(request) ? request.getInputStream().readAllBytes() : null;
 		try {
 			check(method, path, body, caller);
 		}
 		catch (Refusal refusal) {
-			refuse(response, refusal, locale);
+			ErrorAnswers.refuse(request, response, refusal);
 			return;
 		}
 		chain.doFilter(body == null ? request : new CachedBody(request, body), response);
@@ -430,20 +429,6 @@ class EngineGate extends OncePerRequestFilter {
 		return type == null || type.toLowerCase(Locale.ROOT).contains("json");
 	}
 
-	private void refuse(HttpServletResponse response, Refusal refusal, Locale locale) throws IOException {
-		String message = refusal.key() == null ? refusal.args()[0].toString()
-				: this.messages.getMessage(refusal.key(), refusal.args(), locale);
-		ObjectNode body = this.json.createObjectNode();
-		body.put("type", refusal.status() == 403 ? "AuthorizationException" : "InvalidRequestException");
-		body.put("message", message);
-		if (refusal.field() != null) {
-			body.put("field", refusal.field());
-		}
-		response.setStatus(refusal.status());
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter().write(this.json.writeValueAsString(body));
-	}
 
 	/** The authenticated user of the request: the engine's current authentication or the webapp session. */
 	record Caller(String name, List<String> groups) {
@@ -465,7 +450,7 @@ class EngineGate extends OncePerRequestFilter {
 	}
 
 	/** A request refused at the gate; {@code key} null means {@code args[0]} is the message. */
-	static final class Refusal extends RuntimeException {
+	static final class Refusal extends RuntimeException implements ClientMistake {
 
 		private final int status;
 
@@ -483,11 +468,23 @@ class EngineGate extends OncePerRequestFilter {
 			this.args = args;
 		}
 
-		int status() {
-			return this.status;
+		@Override
+		public HttpStatus status() {
+			return HttpStatus.valueOf(this.status);
 		}
 
-		String field() {
+		@Override
+		public String getMessage() {
+			return this.key == null ? this.args[0].toString() : this.key;
+		}
+
+		@Override
+		public Object[] arguments() {
+			return this.key == null ? new Object[0] : this.args;
+		}
+
+		@Override
+		public String field() {
 			return this.field;
 		}
 

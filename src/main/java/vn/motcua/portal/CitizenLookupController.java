@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import vn.motcua.errors.ClientMistake;
 import vn.motcua.throttle.LookupRateLimit;
 import vn.motcua.throttle.TooManyRequests;
 
@@ -95,8 +96,8 @@ class CitizenLookupController {
 		}
 		Optional<Duration> wait = this.rateLimit.acquire(request);
 		if (wait.isPresent()) {
-			long seconds = TooManyRequests.prepare(response, wait.get());
-			return new Refusal(TooManyRequests.STATUS, message("throttle.lookup", seconds));
+			// answered by the error contract: problem details or the error page, with Retry-After
+			throw new TooManyRequests.Refused("throttle.lookup", wait.get(), new ClientMistake.Link("/tra-cuu", "lookup.title"));
 		}
 		return null;
 	}

@@ -2,14 +2,11 @@ package vn.motcua.throttle;
 
 import java.time.Clock;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.LocaleResolver;
 
 @Configuration(proxyBeanMethods = false)
 class ThrottleConfiguration {
@@ -22,11 +19,9 @@ class ThrottleConfiguration {
 
 	/** Before Spring Security and Camunda's REST authentication, so that a waiting address is never checked. */
 	@Bean
-	FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle, MessageSource messages,
-			LocaleResolver localeResolver, ObjectMapper json,
+	FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle,
 			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
-		var registration = new FilterRegistrationBean<>(
-				new LoginThrottleFilter(throttle, messages, localeResolver, json, webappPath));
+		var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, webappPath));
 		registration.setName("login-throttle");
 		registration.addUrlPatterns("/*");
 		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);

@@ -18,10 +18,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jayway.jsonpath.JsonPath;
 import org.assertj.core.api.SoftAssertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import vn.motcua.throttle.ClientHttp;
 
 /**
  * A table of malformed requests across the endpoints, over real HTTP: each is answered with the
@@ -38,6 +45,18 @@ class BadInputTest extends HttpTestBase {
 
 	record Case(String name, HttpRequest request, int status, String message) {
 	}
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	ProcessEngine engine;
 
 	record Counts(long dossiers, long instances, long variables, long historicVariables, long apologies) {
 	}
@@ -172,10 +191,160 @@ class BadInputTest extends HttpTestBase {
 			soft.assertThat(response.statusCode()).as(c.name() + ": " + abbreviate(response.body())).isEqualTo(c.status());
 			soft.assertThat(response.body()).as(c.name()).contains(c.message());
 			soft.assertThat(response.body()).as(c.name()).doesNotContain("Exception", "ENGINE-", "Whitelabel");
+			if (c.name().startsWith("engine:")) {
+				// RFC 9457 members next to Camunda's message, which Tasklist, Cockpit and Modeler show
+				soft.assertThat(response.body()).as(c.name())
+					.contains("\"type\":\"urn:motcua:problem:", "\"detail\":", "\"message\":");
+				soft.assertThat(response.headers().firstValue("Content-Type")).as(c.name())
+					.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+			}
 			soft.assertThat(counts()).as(c.name()).isEqualTo(before);
 		}
 		soft.assertThat(output.getOut().substring(logStart)).as("stack traces in the log").doesNotContain("\tat ");
 		soft.assertAll();
+	}
+
+	/**
+	 * The engine's REST API (Modeler, other systems): Camunda's English answers, ENGINE codes and
+	 * Java class names never reach the client.
+	 */
+	List<Case> engineRestCases(String code) {
+		String instance = this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(code)
+			.processDefinitionKey("birth-registration")
+			.singleResult()
+			.getId();
+		String task = this.taskService.createTaskQuery().processInstanceBusinessKey(code).list().get(0).getId();
+		String deployment = this.repository.createDeploymentQuery().list().get(0).getId();
+		String definition = this.repository.createProcessDefinitionQuery()
+			.processDefinitionKey("birth-registration")
+			.latestVersion()
+			.singleResult()
+			.getId();
+		String rest = "/engine-rest/engine/" + this.engine.getName();
+		String start = rest + "/process-definition/key/birth-registration/start";
+		List<Case> cases = new ArrayList<>();
+		// bodies
+		cases.add(new Case("engine: invalid JSON on a query", post(rest + "/task", "{\"name\": "), 400,
+				"không phải JSON hợp lệ"));
+		cases.add(new Case("engine: invalid JSON on a start", post(start, "{\"variables\": "), 400, "JSON"));
+		cases.add(new Case("engine: invalid JSON on a completion", post(rest + "/task/" + task + "/complete", "{"),
+				400, "JSON"));
+		cases.add(new Case("engine: list for an object", post(rest + "/task", "{\"processVariables\": {\"a\": 1}}"),
+				400, "Trường «processVariables» phải là một mảng JSON"));
+		cases.add(new Case("engine: text for a number", post(rest + "/task", "{\"maxPriority\": \"cao\"}"), 400,
+				"Trường «maxPriority» phải là một số nguyên"));
+		cases.add(new Case("engine: text for a date", post(rest + "/task", "{\"dueBefore\": \"ngày mai\"}"), 400,
+				"«dueBefore»"));
+		cases.add(new Case("engine: text for a list", post(rest + "/task", "{\"candidateGroups\": \"a\"}"), 400,
+				"«candidateGroups»"));
+		cases.add(new Case("engine: text/plain", HttpRequest.newBuilder(uri(rest + "/task"))
+			.header("Authorization", basic(OFFICER))
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("tên"))
+			.build(), 415, "không nhận nội dung kiểu «text/plain»"));
+		cases.add(new Case("engine: DELETE on the task list", HttpRequest.newBuilder(uri(rest + "/task"))
+			.header("Authorization", basic(OFFICER))
+			.DELETE()
+			.build(), 405, "Phương thức DELETE không được hỗ trợ"));
+		cases.add(new Case("engine: unknown path", api(rest + "/khong-co", OFFICER), 404,
+				"Không có địa chỉ «" + rest + "/khong-co»"));
+		cases.add(new Case("engine: unknown engine", api("/engine-rest/engine/khong-co/task", OFFICER), 404,
+				"Không có bộ máy quy trình «khong-co»"));
+		cases.add(new Case("engine: no credentials", get(rest + "/task", null, "application/json"), 401, "đăng nhập"));
+		// query parameters
+		cases.add(new Case("engine: maxResults=abc", api(rest + "/task?maxResults=abc", OFFICER), 400,
+				"Tham số «maxResults» phải là một số nguyên từ 0 trở lên"));
+		cases.add(new Case("engine: firstResult=-1", api(rest + "/task?firstResult=-1", OFFICER), 400,
+				"Tham số «firstResult» phải là một số nguyên từ 0 trở lên"));
+		cases.add(new Case("engine: maxResults=1e99", api(rest + "/process-instance?maxResults=99999999999", OFFICER),
+				400, "Tham số «maxResults»"));
+		cases.add(new Case("engine: due date of words", api(rest + "/task?dueAfter=ngay-mai", OFFICER), 400,
+				"Tham số «dueAfter» phải là ngày giờ dạng ISO 8601"));
+		cases.add(new Case("engine: history date dd/MM/yyyy",
+				api(rest + "/history/process-instance?startedAfter=01/12/2026", OFFICER), 400, "Tham số «startedAfter»"));
+		cases.add(new Case("engine: priority of words", api(rest + "/task?priority=cao", OFFICER), 400,
+				"Tham số «priority» phải là một số nguyên"));
+		cases.add(new Case("engine: unknown sortBy", api(rest + "/task?sortBy=khongCo&sortOrder=asc", OFFICER), 400,
+				"Tham số «sortBy» không nhận giá trị «khongCo»"));
+		cases.add(new Case("engine: unknown sortOrder", api(rest + "/task?sortBy=name&sortOrder=len", OFFICER), 400,
+				"Tham số «sortOrder» chỉ nhận asc hoặc desc"));
+		cases.add(new Case("engine: sortBy alone", api(rest + "/task?sortBy=name", OFFICER), 400,
+				"phải được gửi cùng nhau"));
+		// unknown ids answer like forbidden ones (the officer holds no permission on instances or deployments)
+		String instanceAnswer = "Không có hồ sơ đang xử lý (process instance) nào với mã này";
+		for (String id : List.of(instance, "khong-co-ho-so")) {
+			String which = id.equals(instance) ? "forbidden" : "unknown";
+			cases.add(new Case("engine: GET " + which + " instance", api(rest + "/process-instance/" + id, OFFICER), 404,
+					instanceAnswer));
+			cases.add(new Case("engine: GET " + which + " instance variables",
+					api(rest + "/process-instance/" + id + "/variables", OFFICER), 404, instanceAnswer));
+			cases.add(new Case("engine: suspend " + which + " instance", HttpRequest.newBuilder(uri(rest + "/process-instance/" + id + "/suspended"))
+				.header("Authorization", basic(OFFICER))
+				.header("Content-Type", "application/json")
+				.PUT(HttpRequest.BodyPublishers.ofString("{\"suspended\": true}"))
+				.build(), 404, instanceAnswer));
+			cases.add(new Case("engine: DELETE " + which + " instance", HttpRequest.newBuilder(uri(rest + "/process-instance/" + id))
+				.header("Authorization", basic(OFFICER))
+				.DELETE()
+				.build(), 404, instanceAnswer));
+			cases.add(new Case("engine: GET " + which + " history", api(rest + "/history/process-instance/" + id, OFFICER),
+					404, "Không có hồ sơ (process instance) nào với mã này trong lịch sử"));
+		}
+		for (String id : List.of(deployment, "khong-co-ban-trien-khai")) {
+			cases.add(new Case("engine: GET deployment " + id, api(rest + "/deployment/" + id, OFFICER), 404,
+					"Không có bản triển khai (deployment) nào với mã này"));
+			cases.add(new Case("engine: DELETE deployment " + id, HttpRequest.newBuilder(uri(rest + "/deployment/" + id))
+				.header("Authorization", basic(OFFICER))
+				.DELETE()
+				.build(), 404, "Không có bản triển khai (deployment) nào với mã này"));
+		}
+		cases.add(new Case("engine: start an unknown key", post(rest + "/process-definition/key/khong-co/start", "{}"),
+				404, "Không có quy trình nào với mã này"));
+		cases.add(new Case("engine: form of an unknown key",
+				api(rest + "/process-definition/key/khong-co/form-variables", OFFICER), 404,
+				"Không có quy trình nào với mã này"));
+		cases.add(new Case("engine: unknown definition id", api(rest + "/process-definition/khong:1:co", OFFICER), 404,
+				"Không có quy trình nào với mã này"));
+		cases.add(new Case("engine: start an unknown definition id",
+				post(rest + "/process-definition/khong:1:co/start", "{}"), 404, "Không có quy trình nào với mã này"));
+		cases.add(new Case("engine: unknown task", api(rest + "/task/khong-co-viec", OFFICER), 403,
+				"Bạn không có quyền xử lý việc này, hoặc việc này không còn"));
+		cases.add(new Case("engine: unknown task's form", api(rest + "/task/khong-co-viec/form-variables", OFFICER),
+				403, "Bạn không có quyền xử lý việc này, hoặc việc này không còn"));
+		// the gate's refusals through the same contract
+		cases.add(new Case("engine: undeclared start field", post(start, """
+				{"variables": {"dossierCode": {"value": "X"}}}"""), 400, "«dossierCode»"));
+		cases.add(new Case("engine: start options", post(rest + "/process-definition/" + definition + "/start",
+				"{\"skipIoMappings\": true}"), 400, "«skipIoMappings»"));
+		return cases;
+	}
+
+	/**
+	 * The lookup rate limit's 429 through the same contract: problem details with Retry-After for
+	 * JSON clients, the Vietnamese error page for browsers (one client address of its own).
+	 */
+	@Test
+	void tooManyLookupsAreAnsweredByTheErrorContract() {
+		ClientHttp citizen = new ClientHttp("127.0.0.91", this.port);
+		String lookup = "/api/public/dossiers/000.00.00.H00-991231-9999?secret=AAAAA-AAAAA";
+		ClientHttp.Response limited = null;
+		for (int i = 0; i < 30 && (limited == null || limited.status() != 429); i++) {
+			limited = citizen.get(lookup, "Accept", "application/json");
+		}
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(limited.header("Retry-After")).matches("\\d+");
+		assertThat(limited.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(limited.body()).contains("\"type\":\"urn:motcua:problem:too-many-requests\"", "\"status\":429",
+				"\"title\":\"Quá nhiều yêu cầu\"", "\"message\":\"Bạn đã tra cứu quá nhiều lần")
+			.doesNotContain("Exception");
+		ClientHttp.Response page = citizen.get("/tra-cuu?code=000.00.00.H00-991231-9999&secret=AAAAA-AAAAA", "Accept",
+				"text/html");
+		assertThat(page.status()).isEqualTo(429);
+		assertThat(page.header("Retry-After")).matches("\\d+");
+		assertThat(page.header("Content-Type")).startsWith("text/html");
+		assertThat(page.body()).contains("Quá nhiều yêu cầu", "Bạn đã tra cứu quá nhiều lần", "Mã lỗi 429",
+				"href=\"/tra-cuu\"").doesNotContain("Whitelabel", "Exception");
 	}
 
 	static String abbreviate(String body) {
@@ -462,6 +631,7 @@ class BadInputTest extends HttpTestBase {
 		cases.add(new Case("?lang=__", page("/?lang=__", null), 200, "Tra cứu"));
 		cases.add(new Case("?lang=a long value", page("/?lang=" + "x".repeat(500), null), 200, "Tra cứu"));
 		cases.add(new Case("?lang on an API", api("/api/calendar/days?year=2026&lang=%3C%3E", null), 200, "2026"));
+		cases.addAll(engineRestCases(code));
 		// last: a failed login delays that account's next logins (Camunda's login delay)
 		cases.add(new Case("wrong password", HttpRequest.newBuilder(uri("/api/dossiers"))
 			.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("xa-hoa-phu.officer:sai").getBytes()))

@@ -100,7 +100,8 @@ class LoginThrottleTest extends PerimeterTestBase {
 		assertThat(blocked.status()).isEqualTo(429);
 		assertThat(blocked.header("Retry-After")).isEqualTo("2");
 		assertThat(blocked.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(blocked.body()).contains("quá nhiều lần đăng nhập sai", "thử lại sau 2 giây");
+		assertThat(blocked.body()).contains("quá nhiều lần đăng nhập sai", "thử lại sau 2 giây",
+				"\"type\":\"urn:motcua:problem:too-many-requests\"", "\"status\":429", "\"message\":");
 		CLOCK.advance(Duration.ofMillis(1500));
 		assertThat(engineRest(attacker, "demo").header("Retry-After")).as("rounded up").isEqualTo("1");
 		CLOCK.advance(Duration.ofMillis(500));
