@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
  * it with its connection. Embedded H2 (one node) takes no lock.
  */
 @Component
-class ClusterStartupLock implements BeanPostProcessor, SmartApplicationListener {
+class ClusterStartupLock implements BeanPostProcessor, SmartApplicationListener, DisposableBean {
 
 	/** The advisory lock key: "Motcua" in ASCII. */
 	static final long KEY = 0x4d6f74637561L;
@@ -149,6 +150,12 @@ class ClusterStartupLock implements BeanPostProcessor, SmartApplicationListener 
 
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
+		release();
+	}
+
+	/** Also when the context fails to start: its beans are destroyed, the lock must not outlive them. */
+	@Override
+	public void destroy() {
 		release();
 	}
 
