@@ -1,5 +1,12 @@
 package bench;
 
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,16 +50,14 @@ public final class ClusterBenchmark {
 		String key = Base64.getEncoder().encodeToString("cluster-bench-seal-key-32-bytes!".getBytes(StandardCharsets.US_ASCII));
 		String[] node = { "--spring.profiles.active=postgres", "--MOTCUA_DB_NAME=" + database,
 				"--motcua.audit.seal.key=" + key, "--logging.level.root=WARN", "--logging.level.vn.motcua=WARN" };
-		ThroughputBenchmark.App a = ThroughputBenchmark.start("a", Files.createDirectories(root.resolve("a")), heap,
-				"vn.motcua.MotcuaApplication", node);
+		ThroughputBenchmark.App a = start("a", root, heap, node);
 		ThroughputBenchmark.App b = null;
 		try {
 			List<ThroughputBenchmark.Target> one = List.of(new ThroughputBenchmark.Motcua(a));
 			run(one, desks, warmup);
 			ThroughputBenchmark.Result single = run(one, desks, window);
 			System.out.println("one node: " + single.line());
-			b = ThroughputBenchmark.start("b", Files.createDirectories(root.resolve("b")), heap,
-					"vn.motcua.MotcuaApplication", node);
+			b = start("b", root, heap, node);
 			List<ThroughputBenchmark.Target> two = List.of(new ThroughputBenchmark.Motcua(a),
 					new ThroughputBenchmark.Motcua(b));
 			run(two, desks, warmup);
@@ -77,6 +82,57 @@ public final class ClusterBenchmark {
 				b.stop();
 			}
 		}
+	}
+
+	/**
+	 * Starts a node and waits until it is ready ({@code /actuator/health/readiness}, no login: an
+	 * unknown user probed while the node creates its accounts would count as failed logins of this
+	 * address, and the login throttle would then hold back the desks).
+	 */
+	static ThroughputBenchmark.App start(String name, Path root, String heap, String... args) throws Exception {
+		Path dir = Files.createDirectories(root.resolve(name));
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx" + heap, "-Duser.timezone=Asia/Ho_Chi_Minh", "-Dfile.encoding=UTF-8", "-cp", classPath(),
+				"vn.motcua.MotcuaApplication", "--server.port=" + port));
+		command.addAll(List.of(args));
+		long t = System.nanoTime();
+		Process process = new ProcessBuilder(command).directory(dir.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(dir.resolve(name + ".log").toFile())
+			.start();
+		ThroughputBenchmark.App app = new ThroughputBenchmark.App(process, port);
+		HttpClient http = HttpClient.newHttpClient();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException(name + " exited; see " + dir.resolve(name + ".log"));
+			}
+			try {
+				if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+					.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					break;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(500);
+		}
+		app.startupSeconds = (System.nanoTime() - t) / 1e9;
+		System.out.printf("%s up on port %d in %.1f s%n", name, port, app.startupSeconds);
+		return app;
+	}
+
+	private static String classPath() {
+		List<String> entries = new ArrayList<>();
+		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+			entries.add(Path.of(entry).toAbsolutePath().toString());
+		}
+		return String.join(File.pathSeparator, entries);
 	}
 
 	/** {@code desks} threads, desk i on node i mod n, drive lifecycles for {@code seconds}. */

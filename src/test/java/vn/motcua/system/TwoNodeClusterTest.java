@@ -435,8 +435,22 @@ class TwoNodeClusterTest {
 			return new Node(name, process, port);
 		}
 
+		/** Ready: started, identities created, models deployed (probed without a login, see the throttle). */
 		void awaitHealthy() throws Exception {
-			CrashTest.awaitHealthy(this.process, this.port);
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
+			while (System.nanoTime() < deadline) {
+				assertThat(this.process.isAlive()).as("node " + this.name + " exited during startup").isTrue();
+				try {
+					if (CrashTest.get(this.port, "/actuator/health/readiness", null).statusCode() == 200) {
+						return;
+					}
+				}
+				catch (IOException ex) {
+					// not listening yet
+				}
+				Thread.sleep(500);
+			}
+			throw new AssertionError("node " + this.name + " not ready after 600 s");
 		}
 
 		URI uri(String path) {
