@@ -157,7 +157,7 @@ class TwoNodeClusterTest {
 			phase(all.size() + " timers held and moved to now through both nodes", t2);
 			suspend(b, definitions, false);
 			Date due = new Date();
-			phases.add("timers released at " + due);
+			note("timers released at " + due);
 			// 4. kill node b while the breaches are escalated; a finishes
 			long kill = Math.round(DOSSIERS * KILL_AT);
 			long deadline = due.getTime() + TimeUnit.SECONDS.toMillis(LIMIT + 120);
@@ -168,7 +168,7 @@ class TwoNodeClusterTest {
 			b.process.destroyForcibly(); // SIGKILL
 			assertThat(b.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 			long killedAt = System.currentTimeMillis();
-			phases.add(String.format(Locale.ROOT, "node b killed (SIGKILL) %.1f s after the due instant, %d breaches recorded",
+			note(String.format(Locale.ROOT, "node b killed (SIGKILL) %.1f s after the due instant, %d breaches recorded",
 					(killedAt - due.getTime()) / 1000.0, atKill));
 			long escalated = 0;
 			while (System.currentTimeMillis() < deadline) {
@@ -179,7 +179,7 @@ class TwoNodeClusterTest {
 				Thread.sleep(500);
 			}
 			long done = System.currentTimeMillis();
-			phases.add(String.format(Locale.ROOT, "all %d timers done %.1f s after the due instant (%.1f s after the kill)",
+			note(String.format(Locale.ROOT, "all %d timers done %.1f s after the due instant (%.1f s after the kill)",
 					all.size(), (done - due.getTime()) / 1000.0, (done - killedAt) / 1000.0));
 
 			// 5. exactly once
@@ -241,7 +241,13 @@ class TwoNodeClusterTest {
 	}
 
 	void phase(String what, long since) {
-		this.phases.add(String.format(Locale.ROOT, "%s: %.1f s", what, (System.nanoTime() - since) / 1e9));
+		note(String.format(Locale.ROOT, "%s: %.1f s", what, (System.nanoTime() - since) / 1e9));
+	}
+
+	/** Kept for the summary and printed at once (a run stopped midway still shows its phases). */
+	void note(String what) {
+		this.phases.add(what);
+		System.out.println("Two-node cluster (running): " + what);
 	}
 
 	static String rate(int n, long since) {
