@@ -226,7 +226,7 @@ class AuditController {
 		List<AuditQueries.LogbookRow> rows = new ArrayList<>();
 		if (unit != null) {
 			checkUnit(unit, scope);
-			this.queries.logbook(unit, from, to, max + 1, rows::add);
+			this.queries.logbook(unit, from, to, ClockUtil.getCurrentTime(), max + 1, rows::add);
 		}
 		boolean truncated = rows.size() > max;
 		model.put("rows", truncated ? rows.subList(0, max) : rows);
@@ -272,7 +272,7 @@ class AuditController {
 				msg("audit.logbook.notes", locale)));
 		Date now = ClockUtil.getCurrentTime();
 		int[] n = { 0 };
-		this.queries.logbook(unit, from, to, EXPORT_MAX, r -> {
+		this.queries.logbook(unit, from, to, now, EXPORT_MAX, r -> {
 			DossierRow d = r.dossier();
 			table.row(cells(++n[0], d.code(), d.procedureName(), 1, d.applicantName(),
 					join(d.applicantPhone(), d.applicantAddress()), this.officials.unit(r.leadUnit()), d.receivedAt(),

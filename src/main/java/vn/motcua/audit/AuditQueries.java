@@ -33,7 +33,14 @@ class AuditQueries {
 	private static final String COLUMNS = """
 			d.code, d.procedure_key, d.procedure_name, d.receiving_unit, d.received_by, d.applicant_name,
 			d.applicant_phone, d.applicant_address, d.channel, d.legal_working_days, d.received_at, d.original_due,
-			d.due_at, d.status, d.finished_at, d.timeliness, d.refusal_reason, d.process_instance_id""";
+			d.due_at, d.status, d.finished_at, d.timeliness, d.refusal_reason, d.process_instance_id,
+			case when d.status = 'IN_PROGRESS' and exists (select 1 from handoff so where so.dossier_code = d.code
+			  and so.finished_at is null and so.paused_at is null and so.due_at < :now) then 1 else 0 end as step_overdue""";
+
+	/** Open dossiers with a running step past its due instant (index ix_handoff_open_due, V86). */
+	private static final String STEP_OVERDUE = """
+			d.code in (select so.dossier_code from handoff so where so.finished_at is null and so.due_at < :now
+			  and so.paused_at is null)""";
 
 	/** Code prefixes that may be written into the SQL as a literal (no quote, no wildcard but _). */
 	private static final java.util.regex.Pattern SAFE_CODE_PREFIX = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -77,7 +84,7 @@ class AuditQueries {
 	}
 
 	Page search(DossierSearch search, AuditScope scope, Date now) {
-		MapSqlParameterSource params = new MapSqlParameterSource();
+		MapSqlParameterSource params = new MapSqlParameterSource("now", new Timestamp(now.getTime()));
 		String from = from(search, scope, now, params);
 		// count at most MAX_COUNT + 1 matches: an exact count of 500,000 matches costs seconds
 		long counted = this.jdbc.queryForObject("select count(*) from (select 1 as one" + from + " limit "
@@ -101,7 +108,7 @@ class AuditQueries {
 
 	/** Streams every match in search order (exports); returns the number of rows. */
 	long stream(DossierSearch search, AuditScope scope, Date now, int max, Consumer<DossierRow> sink) {
-		MapSqlParameterSource params = new MapSqlParameterSource();
+		MapSqlParameterSource params = new MapSqlParameterSource("now", new Timestamp(now.getTime()));
 		String from = from(search, scope, now, params);
 		params.addValue("limit", max);
 		long[] count = { 0 };
@@ -113,8 +120,9 @@ class AuditQueries {
 		return count[0];
 	}
 
-	Optional<DossierRow> dossier(String code, AuditScope scope) {
-		MapSqlParameterSource params = new MapSqlParameterSource("code", code);
+	Optional<DossierRow> dossier(String code, AuditScope scope, Date now) {
+		MapSqlParameterSource params = new MapSqlParameterSource("code", code).addValue("now",
+				new Timestamp(now.getTime()));
 		String sql = "select " + COLUMNS + " from dossier d where d.code = :code" + scopeClause(scope, params);
 		return this.jdbc.query(sql, params, AuditQueries::map).stream().findFirst();
 	}
@@ -125,8 +133,9 @@ class AuditQueries {
 	}
 
 	/** Dossiers received by {@code unit} in the period (logbook, form 06), oldest first. */
-	void logbook(String unit, LocalDate from, LocalDate to, int max, Consumer<LogbookRow> sink) {
-		MapSqlParameterSource params = new MapSqlParameterSource("unit", unit).addValue("from", start(from))
+	void logbook(String unit, LocalDate from, LocalDate to, Date now, int max, Consumer<LogbookRow> sink) {
+		MapSqlParameterSource params = new MapSqlParameterSource("unit", unit).addValue("now", new Timestamp(now.getTime()))
+			.addValue("from", start(from))
 			.addValue("to", start(to.plusDays(1)))
 			.addValue("limit", max);
 		this.jdbc.query("select " + COLUMNS + """
@@ -258,10 +267,8 @@ class AuditQueries {
 				case "early" -> and.add("d.timeliness = 'EARLY'");
 				case "on-time" -> and.add("d.timeliness = 'ON_TIME'");
 				case "late" -> and.add("d.timeliness = 'LATE'");
-				case "overdue" -> {
-					and.add("d.status = 'IN_PROGRESS' and d.due_at < :now");
-					params.addValue("now", new Timestamp(now.getTime()));
-				}
+				// past the appointment in force, or a running step past its due instant
+				case "overdue" -> and.add("d.status = 'IN_PROGRESS' and (d.due_at < :now or " + STEP_OVERDUE + ")");
 				default -> {
 				}
 			}
@@ -319,7 +326,7 @@ class AuditQueries {
 				rs.getString("applicant_phone"), rs.getString("applicant_address"), rs.getString("channel"),
 				rs.getBigDecimal("legal_working_days"), date(rs, "received_at"), date(rs, "original_due"),
 				date(rs, "due_at"), rs.getString("status"), date(rs, "finished_at"), rs.getString("timeliness"),
-				rs.getString("refusal_reason"), rs.getString("process_instance_id"));
+				rs.getString("refusal_reason"), rs.getString("process_instance_id"), rs.getInt("step_overdue") == 1);
 	}
 
 }

@@ -55,7 +55,12 @@ class DossierTimeline {
 
 	}
 
-	record Entry(Date at, String kind, String unit, String official, String detail) {
+	/** One event; {@code cause} and {@code remedy}: what the supervisors wrote about a breach. */
+	record Entry(Date at, String kind, String unit, String official, String detail, String cause, String remedy) {
+
+		Entry(Date at, String kind, String unit, String official, String detail) {
+			this(at, kind, unit, official, detail, null, null);
+		}
 
 	}
 
@@ -70,7 +75,7 @@ class DossierTimeline {
 	}
 
 	Optional<View> of(String code, AuditScope scope) {
-		return this.queries.dossier(code, scope).map(this::build);
+		return this.queries.dossier(code, scope, ClockUtil.getCurrentTime()).map(this::build);
 	}
 
 	private View build(DossierRow d) {
@@ -140,7 +145,8 @@ class DossierTimeline {
 				}
 			}
 			entries.add(new Entry((Date) b.get("BREACHED_AT"), "breach", names.unit((String) b.get("UNIT_CODE")),
-					names.official((String) b.get("OFFICIAL_USER_ID")), detail));
+					names.official((String) b.get("OFFICIAL_USER_ID")), detail, (String) b.get("CAUSE"),
+					(String) b.get("REMEDY")));
 		}
 		for (Map<String, Object> a : this.queries.apologies(d.code())) {
 			AuditFormat f = new AuditFormat();

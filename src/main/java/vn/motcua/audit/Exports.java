@@ -79,6 +79,12 @@ final class Exports {
 		};
 	}
 
+	/** Characters of a date and time as "dd/mm/yyyy hh:mm". */
+	private static final int DATE_WIDTH = 16;
+
+	/** Widest column, in characters; longer texts wrap in the cell's width. */
+	private static final int MAX_WIDTH = 60;
+
 	static Table xlsx(OutputStream out, String sheetName) {
 		SXSSFWorkbook book = new SXSSFWorkbook(100);
 		SXSSFSheet sheet = book.createSheet(sheetName);
@@ -92,12 +98,20 @@ final class Exports {
 
 			private int next;
 
+			/** Widest content of each column so far, in characters. */
+			private final List<Integer> widths = new java.util.ArrayList<>();
+
 			@Override
 			public void row(List<?> cells) {
 				Row row = sheet.createRow(this.next);
 				for (int i = 0; i < cells.size(); i++) {
 					Cell cell = row.createCell(i);
 					Object c = cells.get(i);
+					int width = c instanceof Date ? DATE_WIDTH : c == null ? 0 : c.toString().length();
+					if (i == this.widths.size()) {
+						this.widths.add(0);
+					}
+					this.widths.set(i, Math.max(this.widths.get(i), width + (this.next == 0 ? 2 : 0)));
 					if (c instanceof Date d) {
 						cell.setCellValue(LocalDateTime.ofInstant(d.toInstant(), AuditFormat.ZONE));
 						cell.setCellStyle(dateStyle);
@@ -121,6 +135,9 @@ final class Exports {
 			@Override
 			public void close() {
 				try {
+					for (int i = 0; i < this.widths.size(); i++) {
+						sheet.setColumnWidth(i, (Math.min(this.widths.get(i), MAX_WIDTH) + 2) * 256);
+					}
 					book.write(out);
 					book.close();
 				}

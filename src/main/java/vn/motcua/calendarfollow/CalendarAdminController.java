@@ -26,8 +26,8 @@ import vn.motcua.deadline.LegalCalendar;
 
 /**
  * {@code /admin/calendar}, administrators only: upload or paste one year file, see the changed
- * days and how many running dossiers will move, then apply it (written into the calendar
- * directory, recorded as a calendar version, dossiers recomputed in the background). The same
+ * days and how many running dossiers will move, then apply it (kept in the database for every
+ * node, recorded as a calendar version, dossiers recomputed in the background). The same
  * validation as at startup; an invalid file changes nothing.
  */
 @Controller
@@ -87,10 +87,6 @@ class CalendarAdminController {
 		requireAdmin(auth);
 		model.addAttribute("year", year);
 		model.addAttribute("content", content);
-		if (this.calendar.directory() == null) {
-			model.addAttribute("error", this.messages.getMessage("calendar-follow.admin.no-directory", null, locale));
-			return show(model);
-		}
 		try {
 			String name = fileName(year, null);
 			if (year == null) {
@@ -99,7 +95,7 @@ class CalendarAdminController {
 			}
 			CalendarView candidate = this.calendar.withYearFile(name, content.getBytes(StandardCharsets.UTF_8));
 			int moving = this.follow.preview(candidate).dossiersMoving();
-			this.calendar.installYearFile(name, content.getBytes(StandardCharsets.UTF_8));
+			this.calendar.installYearFile(name, content.getBytes(StandardCharsets.UTF_8), auth.getName());
 			this.follow.sync(auth.getName());
 			CompletableFuture.runAsync(() -> {
 				try {

@@ -41,9 +41,22 @@ public class LegalCalendar {
 
 	private volatile long nextCheck;
 
+	private final YearFileStore store;
+
 	LegalCalendar(CalendarProperties properties) {
+		this(properties, (YearFileStore) null);
+	}
+
+	/** With the applied year files of the database when there is one (not in web slices). */
+	@org.springframework.beans.factory.annotation.Autowired
+	LegalCalendar(CalendarProperties properties, org.springframework.beans.factory.ObjectProvider<YearFileStore> store) {
+		this(properties, store.getIfAvailable());
+	}
+
+	private LegalCalendar(CalendarProperties properties, YearFileStore store) {
 		this.properties = properties;
-		this.fingerprint = YearFiles.fingerprint(properties.directory());
+		this.store = store;
+		this.fingerprint = fingerprint();
 		install(build());
 		this.nextCheck = System.nanoTime() + properties.reloadCheckInterval().toNanos();
 	}
@@ -175,18 +188,25 @@ public class LegalCalendar {
 	}
 
 	/**
-	 * Validates a year file and, only if it is valid, writes it into the external directory
-	 * (atomically: a temporary file moved into place) and reloads the calendar.
+	 * Validates a year file and, only if it is valid, keeps it in the database, where every node
+	 * reads it, and reloads the calendar. Without a database (unit tests), writes it into the
+	 * external directory instead (atomically: a temporary file moved into place).
+	 * @param by the administrator who applied it
 	 * @throws CalendarFileException when the file is invalid (nothing is written)
-	 * @throws IllegalStateException when no external directory is configured
+	 * @throws IllegalStateException when there is neither a database nor an external directory
 	 */
-	public CalendarView installYearFile(String fileName, byte[] content) {
+	public CalendarView installYearFile(String fileName, byte[] content, String by) {
+		CalendarView candidate = withYearFile(fileName, content);
+		int year = YearScheduleParser.parse(fileName, new java.io.ByteArrayInputStream(content)).year();
+		if (this.store != null) {
+			this.store.put(year, new String(content, java.nio.charset.StandardCharsets.UTF_8), by, java.time.Instant.now());
+			reload();
+			return candidate;
+		}
 		java.nio.file.Path dir = directory();
 		if (dir == null) {
 			throw new IllegalStateException("motcua.calendar.directory is not set");
 		}
-		CalendarView candidate = withYearFile(fileName, content);
-		int year = YearScheduleParser.yearOfFileName(fileName);
 		try {
 			java.nio.file.Path tmp = java.nio.file.Files.createTempFile(dir, "." + year, ".tmp");
 			java.nio.file.Files.write(tmp, content);
@@ -214,8 +234,13 @@ public class LegalCalendar {
 
 	// --- Internals -----------------------------------------------------------------
 
+	private String fingerprint() {
+		return YearFiles.fingerprint(properties.directory()) + "|" + (this.store == null ? "" : this.store.fingerprint());
+	}
+
 	private CalendarView build() {
-		Map<Integer, YearSchedule> files = YearFiles.load(properties.directory());
+		Map<Integer, YearSchedule> files = YearFiles.load(properties.directory(),
+				this.store == null ? java.util.List.of() : this.store.all());
 		log.info("Legal calendar in {}: official year files {}, other years provisional", properties.zone(),
 				files.keySet());
 		return view(files);
@@ -237,7 +262,7 @@ public class LegalCalendar {
 	}
 
 	private WorkingCalendar calendar() {
-		if (properties.directory() != null && System.nanoTime() - nextCheck > 0) {
+		if ((properties.directory() != null || this.store != null) && System.nanoTime() - nextCheck > 0) {
 			reloadIfChanged();
 		}
 		return calendar;
@@ -249,11 +274,11 @@ public class LegalCalendar {
 		}
 		nextCheck = System.nanoTime() + properties.reloadCheckInterval().toNanos();
 		try {
-			String now = YearFiles.fingerprint(properties.directory());
+			String now = fingerprint();
 			if (!now.equals(fingerprint)) {
 				install(build());
 				fingerprint = now;
-				log.info("Legal calendar reloaded from {}", properties.directory());
+				log.info("Legal calendar reloaded (directory {}, applied year files in the database)", properties.directory());
 			}
 		}
 		catch (RuntimeException ex) {

@@ -15,8 +15,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Loads the year files: {@code classpath:calendar/<year>.yaml}, then those of the external
- * directory, which replace the classpath file of the same year.
+ * Loads the year files: {@code classpath:calendar/<year>.yaml}, replaced for a year by the file of
+ * the external directory or the one an administrator applied (stored in the database), whichever
+ * changed last.
  */
 final class YearFiles {
 
@@ -24,7 +25,12 @@ final class YearFiles {
 	}
 
 	static Map<Integer, YearSchedule> load(String directory) {
+		return load(directory, List.of());
+	}
+
+	static Map<Integer, YearSchedule> load(String directory, List<YearFileStore.Stored> stored) {
 		Map<Integer, YearSchedule> years = new TreeMap<>();
+		Map<Integer, Long> changedAt = new TreeMap<>();
 		try {
 			Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:calendar/*.yaml");
 			for (Resource resource : resources) {
@@ -40,6 +46,14 @@ final class YearFiles {
 			for (Path file : externalFiles(directory)) {
 				try (InputStream in = Files.newInputStream(file)) {
 					YearSchedule schedule = YearScheduleParser.parse(file.toString(), in);
+					years.put(schedule.year(), schedule);
+					changedAt.put(schedule.year(), Files.getLastModifiedTime(file).toMillis());
+				}
+			}
+			for (YearFileStore.Stored file : stored) {
+				if (file.uploadedAt().toEpochMilli() >= changedAt.getOrDefault(file.year(), Long.MIN_VALUE)) {
+					YearSchedule schedule = YearScheduleParser.parse(file.fileName(),
+							new java.io.ByteArrayInputStream(file.content().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 					years.put(schedule.year(), schedule);
 				}
 			}

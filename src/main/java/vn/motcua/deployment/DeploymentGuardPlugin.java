@@ -13,11 +13,16 @@ import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ResourceTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.deployment.Finding.Severity;
@@ -42,10 +47,64 @@ class DeploymentGuardPlugin extends AbstractProcessEnginePlugin {
 
 	private final MessageSource messages;
 
-	DeploymentGuardPlugin(ApplicationContext context, Organisation organisation, MessageSource messages) {
+	private final boolean warmUp;
+
+	private Guard guard;
+
+	private ProcessEngineConfigurationImpl configuration;
+
+	DeploymentGuardPlugin(ApplicationContext context, Organisation organisation, MessageSource messages,
+			@Value("${motcua.deployment.warm-up:true}") boolean warmUp) {
 		this.context = context;
 		this.organisation = organisation;
 		this.messages = messages;
+		this.warmUp = warmUp;
+	}
+
+	/**
+	 * Runs the guard once on the models in force when the application is ready, without deploying:
+	 * the first check after a start loads the BPMN model API and its schemas, the rule texts, the
+	 * bean types and the engine's parse of the definitions in force, which took seconds and made the
+	 * first deployment from Camunda Modeler (whose client gives up after 5 s) time out after a
+	 * restart that deployed nothing.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void warmUp() {
+		if (!this.warmUp || this.guard == null) {
+			return;
+		}
+		long start = System.nanoTime();
+		RepositoryService repository = this.configuration.getRepositoryService();
+		ProcessDefinition newest = repository.createProcessDefinitionQuery()
+			.withoutTenantId()
+			.latestVersion()
+			.orderByDeploymentTime()
+			.desc()
+			.listPage(0, 1)
+			.stream()
+			.findFirst()
+			.orElse(null);
+		if (newest == null) {
+			return;
+		}
+		// the engine parses the definitions of that deployment into its cache
+		repository.getProcessDefinition(newest.getId());
+		Map<String, byte[]> files = new LinkedHashMap<>();
+		for (String name : repository.getDeploymentResourceNames(newest.getDeploymentId())) {
+			if (name.endsWith(".bpmn") || name.endsWith(".form")) {
+				try (var in = repository.getResourceAsStream(newest.getDeploymentId(), name)) {
+					files.put(name, in.readAllBytes());
+				}
+				catch (java.io.IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+			}
+		}
+		Map<String, byte[]> all = new LinkedHashMap<>(files);
+		all.putAll(this.guard.inForce.completion(files));
+		long findings = this.guard.contract.check(all).stream().filter(f -> f.severity() == Severity.REFUSAL).count();
+		log.info("Deployment guard ready in {} ms ({} files in force checked, {} refusals)",
+				(System.nanoTime() - start) / 1_000_000, all.size(), findings);
 	}
 
 	@Override
@@ -55,7 +114,9 @@ class DeploymentGuardPlugin extends AbstractProcessEnginePlugin {
 			deployers.addAll(configuration.getCustomPreDeployers());
 		}
 		ProcedureContract contract = new ProcedureContract(this.context, List.of(this.organisation), this.messages);
-		deployers.add(new Guard(contract, new ModelsInForce(configuration::getRepositoryService)));
+		this.guard = new Guard(contract, new ModelsInForce(configuration::getRepositoryService));
+		this.configuration = configuration;
+		deployers.add(this.guard);
 		configuration.setCustomPreDeployers(deployers);
 	}
 

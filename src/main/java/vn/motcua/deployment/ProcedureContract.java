@@ -28,6 +28,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Event;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
@@ -52,6 +53,8 @@ import org.w3c.dom.NodeList;
 
 import vn.motcua.deployment.Finding.Severity;
 import vn.motcua.organisation.Organisation;
+import vn.motcua.procedure.AgencyStepProcess;
+import vn.motcua.procedure.ProcedureCatalogue;
 
 /**
  * The contract every procedure model and form keeps, checked on the whole set of files of one
@@ -76,17 +79,20 @@ public final class ProcedureContract {
 
 	/** The documented bean methods models may call, with their number of arguments. */
 	public static final Map<String, Map<String, Integer>> CALLS = Map.of("routing",
-			Map.of("officers", 2, "supervisors", 2), "dossierDeadlines", Map.of("apologyAt", 1, "officersAtFault", 1),
+			Map.of("officers", 2, "supervisors", 2), "dossierDeadlines", Map.of("officersAtFault", 1),
 			"legalCalendar", Map.of("due", 2, "dueSameDay", 2));
 
 	/** Beans whose methods compute instants from the working-day calendar. */
-	static final Set<String> CALENDAR_BEANS = Set.of("legalCalendar", "dossierDeadlines");
+	static final Set<String> CALENDAR_BEANS = Set.of("legalCalendar");
 
 	/** Variables the application computes from the working-day calendar. */
-	public static final Set<String> CALENDAR_VARIABLES = Set.of("dossierDue", "stepDue", "stepWarningAt",
-			"supplementDue");
+	public static final Set<String> CALENDAR_VARIABLES = Set.of("dossierDue", "apologyAt", "stepDue",
+			"stepWarningAt", "supplementDue");
 
-	static final Set<String> STEP_INPUTS = Set.of("stepFunction", "stepAllotment", "stepForm", "stepName");
+	static final Set<String> STEP_INPUTS = Set.of("stepFunction", "stepAllotment", "stepForm");
+
+	/** Inputs that older models carried and the engine no longer reads (the model says it otherwise). */
+	static final Map<String, String> DROPPED_STEP_INPUTS = Map.of("stepName", "rule.step.name.input");
 
 	private static final Set<String> CAMUNDA_ATTRIBUTES = Set.of("historyTimeToLive", "isStartableInTasklist",
 			"versionTag", "formRef", "formRefBinding", "delegateExpression", "candidateGroups", "candidateUsers",
@@ -120,7 +126,7 @@ public final class ProcedureContract {
 	private static final Pattern NUMBER = Pattern.compile("^\\$\\{\\s*([0-9]+(\\.[0-9]+)?)\\s*}$");
 
 	private static final Pattern CALENDAR_CALL = Pattern
-		.compile("^\\$\\{\\s*(legalCalendar|dossierDeadlines)\\s*\\.\\s*[A-Za-z]+\\s*\\(.*\\)\\s*}$");
+		.compile("^\\$\\{\\s*legalCalendar\\s*\\.\\s*[A-Za-z]+\\s*\\(.*\\)\\s*}$");
 
 	private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -467,14 +473,18 @@ public final class ProcedureContract {
 			if (node instanceof CallActivity call) {
 				checkCall(check, file, call, forms, processes);
 			}
-			if (node instanceof ServiceTask task && "${registerDossierDelegate}".equals(task.getCamundaDelegateExpression())) {
-				String legal = input(task, "legalWorkingDays");
-				if (legal != null && quarterDays(legal) < 0) {
-					check.refuse(file, task.getId(), text("rule.legal.days", legal, "${3.5}"));
-				}
+			if (node instanceof ServiceTask task && REGISTER.equals(task.getCamundaDelegateExpression())
+					&& input(task, ProcedureCatalogue.LEGAL_WORKING_DAYS) != null) {
+				check.refuse(file, task.getId(), text("rule.legal.input", ProcedureCatalogue.LEGAL_WORKING_DAYS));
 			}
 		}
 		listeners(check, file, model);
+		errors(check, file, model);
+		for (Process process : all) {
+			if (isProcedure(process)) {
+				catalogue(check, file, process);
+			}
+		}
 		for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
 			String id = ((BaseElement) timer.getParentElement()).getId();
 			if (timer.getTimeDate() == null || timer.getTimeDuration() != null || timer.getTimeCycle() != null) {
@@ -487,13 +497,104 @@ public final class ProcedureContract {
 					&& !CALENDAR_BEANS.contains(variable.group(1))) || CALENDAR_CALL.matcher(date).matches();
 			if (!fromCalendar) {
 				check.refuse(file, id, text("rule.timer.calendar", date,
-						"${dossierDeadlines.apologyAt(execution)}, ${legalCalendar.due(execution, 1)}, "
+						"${legalCalendar.due(execution, 1)}, "
 								+ String.join(", ", CALENDAR_VARIABLES.stream().sorted().map(v -> "${" + v + "}").toList())));
 			}
 		}
 		for (Process process : all) {
 			allotmentWarning(check, file, process);
 		}
+	}
+
+	static final String REGISTER = "${registerDossierDelegate}";
+
+	/** A procedure: a process that registers a dossier or calls agency steps (not agency-step itself). */
+	static boolean isProcedure(Process process) {
+		if (AGENCY_STEP.equals(process.getId())) {
+			return false;
+		}
+		return process.getModelInstance()
+			.getModelElementsByType(ServiceTask.class)
+			.stream()
+			.anyMatch(t -> REGISTER.equals(t.getCamundaDelegateExpression()) && isInside(t, process))
+				|| process.getModelInstance()
+					.getModelElementsByType(CallActivity.class)
+					.stream()
+					.anyMatch(c -> AGENCY_STEP.equals(c.getCalledElement()) && isInside(c, process));
+	}
+
+	/**
+	 * The catalogue entry on the process element ({@link ProcedureCatalogue}): the procedure code
+	 * of the national database, the legal basis and the legal total, present and well-formed.
+	 */
+	private void catalogue(Check check, String file, Process process) {
+		Map<String, String> values = ProcedureCatalogue.properties(process);
+		String id = process.getId();
+		String code = values.get(ProcedureCatalogue.CODE);
+		if (code == null || code.isBlank()) {
+			check.refuse(file, id, text("rule.catalogue.missing", ProcedureCatalogue.CODE, text("catalogue.code")));
+		}
+		else if (ProcedureCatalogue.CODE_UNKNOWN.equalsIgnoreCase(code.strip())) {
+			check.warn(file, id, text("warn.catalogue.code.unknown", ProcedureCatalogue.CODE));
+		}
+		else if (!ProcedureCatalogue.CODE_FORMAT.matcher(code.strip()).matches()) {
+			check.refuse(file, id, text("rule.catalogue.code", code, ProcedureCatalogue.CODE_UNKNOWN));
+		}
+		String basis = values.get(ProcedureCatalogue.LEGAL_BASIS);
+		if (basis == null || basis.isBlank()) {
+			check.refuse(file, id,
+					text("rule.catalogue.missing", ProcedureCatalogue.LEGAL_BASIS, text("catalogue.legalBasis")));
+		}
+		else if (basis.strip().length() < 5) {
+			check.refuse(file, id, text("rule.catalogue.basis", basis));
+		}
+		String days = values.get(ProcedureCatalogue.LEGAL_WORKING_DAYS);
+		if (days == null || days.isBlank()) {
+			check.refuse(file, id, text("rule.catalogue.missing", ProcedureCatalogue.LEGAL_WORKING_DAYS,
+					text("catalogue.legalWorkingDays")));
+		}
+		else if (!ProcedureCatalogue.DAYS_FORMAT.matcher(days.strip()).matches()
+				|| Double.parseDouble(days.strip()) <= 0) {
+			check.refuse(file, id, text("rule.catalogue.days", days));
+		}
+	}
+
+	/**
+	 * The refusal is explicit in the models: the only BPMN error is the step's refusal
+	 * ({@link AgencyStepProcess#DOSSIER_REFUSED}), and every agency step of a procedure is caught by
+	 * an error boundary for it, on the step or on a sub-process around it.
+	 */
+	private void errors(Check check, String file, BpmnModelInstance model) {
+		for (org.camunda.bpm.model.bpmn.instance.Error error : model
+			.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Error.class)) {
+			if (!AgencyStepProcess.DOSSIER_REFUSED.equals(error.getErrorCode())) {
+				check.refuse(file, error.getId(),
+						text("rule.error.code", String.valueOf(error.getErrorCode()), AgencyStepProcess.DOSSIER_REFUSED));
+			}
+		}
+		for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+			if (AGENCY_STEP.equals(call.getCalledElement()) && !refusalCaught(call)) {
+				check.refuse(file, call.getId(), text("rule.step.refusal", AgencyStepProcess.DOSSIER_REFUSED));
+			}
+		}
+	}
+
+	private static boolean refusalCaught(FlowNode step) {
+		for (var scope = (org.camunda.bpm.model.xml.instance.ModelElementInstance) step; scope != null
+				&& !(scope instanceof Process); scope = scope.getParentElement()) {
+			if (!(scope instanceof org.camunda.bpm.model.bpmn.instance.Activity activity)) {
+				continue;
+			}
+			for (BoundaryEvent boundary : step.getModelInstance().getModelElementsByType(BoundaryEvent.class)) {
+				if (boundary.getAttachedTo() == activity && boundary.getEventDefinitions()
+					.stream()
+					.anyMatch(d -> d instanceof ErrorEventDefinition e && (e.getError() == null
+							|| AgencyStepProcess.DOSSIER_REFUSED.equals(e.getError().getErrorCode())))) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private void checkUserTask(Check check, String file, UserTask task, Set<String> forms, boolean isAgencyStep) {
@@ -546,6 +647,14 @@ public final class ProcedureContract {
 			return;
 		}
 		Map<String, String> inputs = stepInputs(call);
+		if (call.getName() == null || call.getName().isBlank()) {
+			check.refuse(file, call.getId(), text("rule.step.name"));
+		}
+		DROPPED_STEP_INPUTS.forEach((input, rule) -> {
+			if (inputs.containsKey(input)) {
+				check.refuse(file, call.getId(), text(rule, input));
+			}
+		});
 		for (String required : STEP_INPUTS.stream().sorted().toList()) {
 			if (inputs.get(required) == null || inputs.get(required).isBlank()) {
 				check.refuse(file, call.getId(), text("rule.step.input", required));
@@ -655,19 +764,14 @@ public final class ProcedureContract {
 
 	/**
 	 * Warns when the agency steps on the longest path of a procedure add up to more working days
-	 * than its legal total ({@code legalWorkingDays} of the register step).
+	 * than its legal total (the catalogue entry's {@code legalWorkingDays}).
 	 */
 	private void allotmentWarning(Check check, String file, Process process) {
-		Double legal = null;
-		for (ServiceTask task : process.getChildElementsByType(ServiceTask.class)) {
-			if ("${registerDossierDelegate}".equals(task.getCamundaDelegateExpression())) {
-				String value = input(task, "legalWorkingDays");
-				legal = value == null || quarterDays(value) < 0 ? null : quarterDays(value);
-			}
-		}
-		if (legal == null) {
+		String value = ProcedureCatalogue.properties(process).get(ProcedureCatalogue.LEGAL_WORKING_DAYS);
+		if (value == null || !ProcedureCatalogue.DAYS_FORMAT.matcher(value.strip()).matches()) {
 			return;
 		}
+		double legal = Double.parseDouble(value.strip());
 		Map<String, Double> memo = new HashMap<>();
 		double longest = 0;
 		for (StartEvent start : process.getChildElementsByType(StartEvent.class)) {
@@ -697,6 +801,11 @@ public final class ProcedureContract {
 		if (!paused && node instanceof CallActivity call && AGENCY_STEP.equals(call.getCalledElement())) {
 			String allotment = stepInputs(call).get("stepAllotment");
 			own = allotment == null ? 0 : Math.max(0, quarterDays(allotment));
+		}
+		if (node instanceof SubProcess sub && !sub.triggeredByEvent()) {
+			for (StartEvent start : sub.getChildElementsByType(StartEvent.class)) {
+				own = Math.max(own, longestFrom(start, paused, memo, path));
+			}
 		}
 		double next = 0;
 		for (SequenceFlow flow : node.getOutgoing()) {

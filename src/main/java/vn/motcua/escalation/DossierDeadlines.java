@@ -1,7 +1,6 @@
 package vn.motcua.escalation;
 
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,18 +32,6 @@ public class DossierDeadlines {
 		this.handoffs = handoffs;
 		this.identity = identity;
 		this.organisation = organisation;
-	}
-
-	/** Due date of a timer that waits for the register step to compute the real one. */
-	static final Date NOT_YET_KNOWN = Date.from(java.time.Instant.parse("9999-12-31T00:00:00Z"));
-
-	/**
-	 * The apology instant for the timer of the dossier deadline event sub-process. That timer is
-	 * created when the process instance starts, before {@code registerDossierDelegate} computes
-	 * {@code apologyAt}: then it is created far in the future and the register step moves it.
-	 */
-	public Date apologyAt(VariableScope scope) {
-		return scope.getVariable(DossierVariables.APOLOGY_AT) instanceof Date date ? date : NOT_YET_KNOWN;
 	}
 
 	/** Officers group of the unit at fault. */

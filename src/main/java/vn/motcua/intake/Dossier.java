@@ -13,12 +13,14 @@ import java.util.List;
  * @param due the appointment in force (legal due, or the new date of the apology, form 04)
  * @param pausedAt when the dossier clock was stopped, null while it runs
  * @param officeTimeLeft office time left when the clock was stopped
+ * @param procedureCode the procedure code (mã TTHC) of the catalogue entry in force at receipt
  */
 public record Dossier(String code, String processInstanceId, String procedureKey, String procedureName,
 		int procedureVersion, String receivingUnit, String receivedBy, String applicantName, String applicantIdNumber,
 		String applicantPhone, String applicantEmail, String applicantAddress, String channel, List<String> documents,
 		BigDecimal legalWorkingDays, Date receivedAt, Date originalDue, Date legalDue, Date due, DossierStatus status,
-		Date finishedAt, Timeliness timeliness, String refusalReason, Date pausedAt, Duration officeTimeLeft) {
+		Date finishedAt, Timeliness timeliness, String refusalReason, Date pausedAt, Duration officeTimeLeft,
+		String procedureCode) {
 
 	public boolean clockPaused() {
 		return this.pausedAt != null;

@@ -37,13 +37,13 @@ public class Dossiers {
 				insert into dossier (code, process_instance_id, procedure_key, procedure_name, procedure_version,
 				  receiving_unit, received_by, applicant_name, applicant_id_number, applicant_phone, applicant_email,
 				  applicant_address, channel, documents, legal_working_days, received_at, original_due, legal_due, due_at,
-				  status)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  status, procedure_code)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(d.code(), d.processInstanceId(), d.procedureKey(), d.procedureName(), d.procedureVersion(),
 					d.receivingUnit(), d.receivedBy(), d.applicantName(), d.applicantIdNumber(), d.applicantPhone(),
 					d.applicantEmail(), d.applicantAddress(), d.channel(), String.join(SEPARATOR, d.documents()),
 					d.legalWorkingDays(), ts(d.receivedAt()), ts(d.originalDue()), ts(d.legalDue()), ts(d.due()),
-					d.status().name())
+					d.status().name(), d.procedureCode())
 			.update();
 		changed(d.code());
 	}
@@ -57,6 +57,28 @@ public class Dossiers {
 			.param(processInstanceId)
 			.query(Dossiers::map)
 			.optional();
+	}
+
+	/**
+	 * Dossiers received by {@code unit} in {@code [from, to)}, newest first, at most {@code limit};
+	 * {@code text} (optional) must occur in the code or the applicant's name, ignoring case.
+	 */
+	List<Dossier> receivedBy(String unit, Date from, Date to, String text, int limit) {
+		String sql = "select * from dossier where receiving_unit = :unit and received_at >= :from and received_at < :to";
+		var params = new java.util.HashMap<String, Object>();
+		params.put("unit", unit);
+		params.put("from", ts(from));
+		params.put("to", ts(to));
+		if (text != null && !text.isBlank()) {
+			sql += " and (lower(code) like :text escape '\\' or lower(applicant_name) like :text escape '\\')";
+			String escaped = text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+				.replace("_", "\\_");
+			params.put("text", "%" + escaped + "%");
+		}
+		return this.jdbc.sql(sql + " order by received_at desc, code desc limit " + limit)
+			.params(params)
+			.query(Dossiers::map)
+			.list();
 	}
 
 	public Dossier get(String code) {
@@ -139,7 +161,8 @@ public class Dossiers {
 				rs.getBigDecimal("legal_working_days"), date(rs, "received_at"), date(rs, "original_due"),
 				date(rs, "legal_due"), date(rs, "due_at"), DossierStatus.valueOf(rs.getString("status")),
 				date(rs, "finished_at"), timeliness == null ? null : Timeliness.valueOf(timeliness),
-				rs.getString("refusal_reason"), date(rs, "paused_at"), leftNull ? null : Duration.ofMillis(left));
+				rs.getString("refusal_reason"), date(rs, "paused_at"), leftNull ? null : Duration.ofMillis(left),
+				rs.getString("procedure_code"));
 	}
 
 }

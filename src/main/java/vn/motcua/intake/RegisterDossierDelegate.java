@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.spin.json.SpinJsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,15 +24,15 @@ import org.springframework.stereotype.Component;
 import vn.motcua.deadline.LegalCalendar;
 import vn.motcua.organisation.Organisation;
 import vn.motcua.organisation.Unit;
-import vn.motcua.procedure.DossierClock;
 import vn.motcua.procedure.DossierVariables;
+import vn.motcua.procedure.ProcedureCatalogue;
 
 /**
  * {@code ${registerDossierDelegate}}: records the dossier, assigns its code (also the business
- * key) and computes the appointment {@code dossierDue} from the input {@code legalWorkingDays}
- * (with the 15:00 cut-off when the input {@code sameDay} is true) and {@code apologyAt}, one
- * working day before it (moving the apology timer, created with the instance before
- * {@code apologyAt} was known). The receiving unit is a desk of the official who starts
+ * key) and computes the appointment {@code dossierDue} from the legal total of the procedure's
+ * catalogue entry ({@link ProcedureCatalogue}, on the process element of the model), with the
+ * 15:00 cut-off when the input {@code sameDay} is true, and {@code apologyAt}, one working day
+ * before it, the date of the apology timer of the model. The receiving unit is a desk of the official who starts
  * ({@link ReceivingDesks}). The start variables are checked against the procedure's intake form
  * first: a user may submit only its fields (and the choice of desk), obeying its rules.
  */
@@ -50,14 +51,11 @@ class RegisterDossierDelegate implements JavaDelegate {
 
 	private final IntakeService intake;
 
-	private final DossierClock clock;
-
 	private final ReceivingDesks desks;
 
 	RegisterDossierDelegate(Organisation organisation, LegalCalendar legalCalendar, DossierCodeGenerator codes,
-			Dossiers dossiers, IntakeService intake, DossierClock clock, ReceivingDesks desks) {
+			Dossiers dossiers, IntakeService intake, ReceivingDesks desks) {
 		this.desks = desks;
-		this.clock = clock;
 		this.organisation = organisation;
 		this.calendar = legalCalendar;
 		this.codes = codes;
@@ -74,11 +72,9 @@ class RegisterDossierDelegate implements JavaDelegate {
 		validate(definition, execution, auth != null);
 		String user = auth == null ? null : auth.getUserId();
 		Unit unit = receivingUnit(execution, auth);
-		Object legal = execution.getVariable(DossierVariables.LEGAL_WORKING_DAYS);
-		if (!(legal instanceof Number)) {
-			throw new IllegalStateException("Mô hình thiếu tham số đầu vào 'legalWorkingDays' (số ngày làm việc)");
-		}
-		double legalDays = ((Number) legal).doubleValue();
+		ProcedureCatalogue catalogue = ProcedureCatalogue
+			.of((Process) execution.getBpmnModelInstance().getModelElementById(definition.getKey()));
+		double legalDays = catalogue.legalWorkingDays();
 		boolean sameDay = Boolean.TRUE.equals(execution.getVariable(DossierVariables.SAME_DAY));
 		String applicant = string(execution, DossierVariables.APPLICANT_NAME);
 		if (applicant == null || applicant.isBlank()) {
@@ -98,7 +94,7 @@ class RegisterDossierDelegate implements JavaDelegate {
 				string(execution, DossierVariables.APPLICANT_PHONE), string(execution, DossierVariables.APPLICANT_EMAIL),
 				string(execution, DossierVariables.APPLICANT_ADDRESS), channel == null ? "in-person" : channel,
 				documents(execution.getVariable(DossierVariables.DOCUMENTS)), BigDecimal.valueOf(legalDays), receivedAt,
-				due, due, due, DossierStatus.IN_PROGRESS, null, null, null, null, null));
+				due, due, due, DossierStatus.IN_PROGRESS, null, null, null, null, null, catalogue.code()));
 		execution.setProcessBusinessKey(code);
 		var root = execution.getProcessInstance();
 		root.setVariable(DossierVariables.DOSSIER_CODE, code);
@@ -110,7 +106,6 @@ class RegisterDossierDelegate implements JavaDelegate {
 		root.setVariable(DossierVariables.DOSSIER_DUE, due);
 		root.setVariable(DossierVariables.APOLOGY_AT, apologyAt);
 		root.setVariable(DossierVariables.LAST_UNIT, unit.code());
-		this.clock.moveApologyTimer(execution.getProcessInstanceId(), apologyAt);
 		log.info("Dossier {} ({}) received at {} by {}, appointment {}", code, procedureName, unit.code(), user, due);
 	}
 

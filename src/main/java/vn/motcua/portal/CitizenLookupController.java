@@ -24,7 +24,8 @@ import vn.motcua.throttle.TooManyRequests;
  * The public lookup: the page {@code /tra-cuu?code=…&secret=…} (what the receipt's QR code opens)
  * and {@code GET /api/public/dossiers/{code}?secret=…}. A malformed code or a missing secret
  * answers 400; an unknown code and a wrong secret answer the same 404; each client address has a
- * limited number of lookups, then 429 with {@code Retry-After}.
+ * limited number of lookups, then 429 with {@code Retry-After}. The code is matched whatever its
+ * case and surrounding spaces ({@link CitizenLookup#canonical}).
  */
 @Controller
 class CitizenLookupController {
@@ -44,7 +45,7 @@ class CitizenLookupController {
 	@GetMapping("/tra-cuu")
 	String page(@RequestParam(required = false) String code, @RequestParam(required = false) String secret,
 			Model model, HttpServletRequest request, HttpServletResponse response) {
-		String trimmed = code == null ? null : code.trim();
+		String trimmed = this.lookup.canonical(code);
 		model.addAttribute("code", trimmed);
 		model.addAttribute("secret", secret == null ? null : secret.trim());
 		if (trimmed == null || trimmed.isEmpty()) {
@@ -67,11 +68,12 @@ class CitizenLookupController {
 	@ResponseBody
 	ResponseEntity<?> api(@PathVariable String code, @RequestParam(required = false) String secret,
 			HttpServletRequest request, HttpServletResponse response) {
-		Refusal refusal = refusal(code, secret, request, response);
+		String canonical = this.lookup.canonical(code);
+		Refusal refusal = refusal(canonical, secret, request, response);
 		if (refusal != null) {
 			return ResponseEntity.status(refusal.status()).body(Map.of("message", refusal.message()));
 		}
-		return this.lookup.find(code, secret)
+		return this.lookup.find(canonical, secret)
 			.<ResponseEntity<?>>map(ResponseEntity::ok)
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
 				.body(Map.of("message", message("lookup.noMatch"))));

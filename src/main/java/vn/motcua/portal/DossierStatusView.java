@@ -17,10 +17,22 @@ import java.util.List;
  * @param timeliness {@code EARLY}, {@code ON_TIME} or {@code LATE} once finished
  * @param finishedAt when the result was returned or the dossier refused
  * @param currentSteps the steps being handled now
+ * @param supplements while waiting for the citizen: what to bring, to whom and by when (form 02)
+ * @param refusalReason the reason of the refusal (form 03), once refused
  */
 record DossierStatusView(String code, String procedure, String applicant, String receivingUnit,
 		LocalDateTime receivedAt, LocalDateTime appointment, boolean rescheduled, String status, String timeliness,
-		LocalDateTime finishedAt, List<Step> currentSteps) {
+		LocalDateTime finishedAt, List<Step> currentSteps, List<Supplement> supplements, String refusalReason) {
+
+	/**
+	 * A supplement the citizen has to bring.
+	 *
+	 * @param items the documents or corrections asked for, as the official wrote them
+	 * @param unit the unit that asked for them
+	 * @param bringBy the last instant to bring them; afterwards the dossier is refused
+	 */
+	record Supplement(String items, String unit, LocalDateTime bringBy) {
+	}
 
 	/**
 	 * A step being handled.

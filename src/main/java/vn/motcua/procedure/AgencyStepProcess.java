@@ -5,7 +5,11 @@ public final class AgencyStepProcess {
 
 	public static final String KEY = "agency-step";
 
-	/** The error code thrown when the dossier is refused (form 03). */
+	/**
+	 * The error code the step raises when its agency refuses it (form 03), the only BPMN error of
+	 * the models: the error end events of {@code agency-step} throw it and every procedure catches
+	 * it on the boundary of its steps (the guard checks both).
+	 */
 	public static final String DOSSIER_REFUSED = "DOSSIER_REFUSED";
 
 	/** Element ids. */
@@ -41,15 +45,18 @@ public final class AgencyStepProcess {
 	/** Inputs of the call activity. */
 	public static final String STEP_FUNCTION = "stepFunction";
 
-	public static final String STEP_NAME = "stepName";
-
 	public static final String STEP_ALLOTMENT = "stepAllotment";
 
 	public static final String STEP_FORM = "stepForm";
 
 	public static final String STEP_SAME_DAY = "stepSameDay";
 
-	/** Set by {@code receiveHandoffDelegate}. */
+	/**
+	 * Set by {@code receiveHandoffDelegate}. {@code stepName} is the name of the calling call
+	 * activity in the procedure model (the name of {@code Task_HandleStep}).
+	 */
+	public static final String STEP_NAME = "stepName";
+
 	public static final String STEP_UNIT = "stepUnit";
 
 	public static final String STEP_DUE = "stepDue";

@@ -10,8 +10,6 @@ public final class BirthRegistrationProcess {
 
 	public static final String INTAKE_FORM = KEY + "-intake";
 
-	/** Legal total of the procedure group in working days. */
-	public static final double LEGAL_WORKING_DAYS = 3;
 
 	/** Element ids. */
 	public static final class Elements extends ProcedureElements {

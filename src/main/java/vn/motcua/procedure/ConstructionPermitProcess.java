@@ -14,8 +14,6 @@ public final class ConstructionPermitProcess {
 
 	public static final String INTAKE_FORM = KEY + "-intake";
 
-	/** Legal total in working days (Construction Law Art. 102, individual houses). */
-	public static final double LEGAL_WORKING_DAYS = 15;
 
 	/** Element ids. */
 	public static final class Elements extends ProcedureElements {

@@ -12,8 +12,6 @@ public final class DeathRegistrationProcess {
 
 	public static final String INTAKE_FORM = KEY + "-intake";
 
-	/** Legal total in working days: desk 0.5 + death registration 1 + the longest branch 5.5. */
-	public static final double LEGAL_WORKING_DAYS = 7;
 
 	/** Element ids. */
 	public static final class Elements extends ProcedureElements {

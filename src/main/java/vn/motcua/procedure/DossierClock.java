@@ -6,14 +6,16 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.motcua.deadline.LegalCalendar;
 import vn.motcua.intake.Dossier;
@@ -52,8 +54,12 @@ public class DossierClock {
 
 	private final ManagementService management;
 
+	private final TransactionTemplate separate;
+
 	DossierClock(Dossiers dossiers, LegalCalendar legalCalendar, JdbcClient jdbc, RuntimeService runtime,
-			ManagementService management) {
+			ManagementService management, PlatformTransactionManager transactions) {
+		this.separate = new TransactionTemplate(transactions);
+		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.dossiers = dossiers;
 		this.calendar = legalCalendar;
 		this.jdbc = jdbc;
@@ -114,21 +120,27 @@ public class DossierClock {
 
 	/**
 	 * Moves the apology timer of the dossier's instance, unless it is suspended (the dossier was
-	 * rescheduled). Inside an engine command the timer is changed on the cached entity, because a
-	 * timer created in the same command (the instance's start) is not in the database yet.
+	 * rescheduled). The model creates the timer at {@code ${apologyAt}} when the dossier's handling
+	 * starts; the clock moves it when it stops and restarts, as the calendar follow-up does when the
+	 * calendar changes. A timer created in the running transaction (the clock stopped right where
+	 * the handling starts) is not visible to a query yet: it is moved once that transaction has
+	 * committed, in a transaction of its own.
 	 */
 	public void moveApologyTimer(String processInstanceId, Date due) {
-		CommandContext command = Context.getCommandContext();
-		if (command != null) {
-			ExecutionEntity root = command.getExecutionManager().findExecutionById(processInstanceId);
-			if (root != null) {
-				root.getJobs()
-					.stream()
-					.filter(job -> APOLOGY_TIMER.equals(job.getActivityId()) && !job.isSuspended())
-					.forEach(job -> job.setDuedate(due));
-			}
+		if (move(processInstanceId, due) || !TransactionSynchronizationManager.isSynchronizationActive()) {
 			return;
 		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				DossierClock.this.separate.executeWithoutResult(status -> move(processInstanceId, due));
+			}
+
+		});
+	}
+
+	private boolean move(String processInstanceId, Date due) {
 		Job job = this.management.createJobQuery()
 			.processInstanceId(processInstanceId)
 			.activityId(APOLOGY_TIMER)
@@ -137,6 +149,7 @@ public class DossierClock {
 		if (job != null && !job.isSuspended()) {
 			this.management.setJobDuedate(job.getId(), due);
 		}
+		return job != null;
 	}
 
 	private static Duration positive(Duration d) {

@@ -34,7 +34,7 @@ public final class DossierVariables {
 	/** Receipt instant. Date. */
 	public static final String RECEIVED_AT = "receivedAt";
 
-	/** Legal time of the procedure in working days, input of {@code Task_RegisterDossier}. Number. */
+	/** Legal time of the procedure in working days, from the catalogue entry of the model ({@link ProcedureCatalogue}). Number. */
 	public static final String LEGAL_WORKING_DAYS = "legalWorkingDays";
 
 	/** Whether the legal time follows the 15:00 cut-off, input of {@code Task_RegisterDossier}. Boolean. */

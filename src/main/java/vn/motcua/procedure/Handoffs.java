@@ -65,6 +65,23 @@ public class Handoffs {
 			.list();
 	}
 
+	/**
+	 * The running steps (open, clock not stopped) of these units due before {@code horizon}, the
+	 * most overdue first: what supervisors watch (index {@code ix_handoff_open_due}, V86).
+	 */
+	public List<Handoff> openDueBefore(java.util.Collection<String> units, Date horizon) {
+		if (units.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select * from handoff where finished_at is null and due_at < :horizon and paused_at is null
+				  and to_unit in (:units) order by due_at, id""")
+			.param("horizon", ts(horizon))
+			.param("units", List.copyOf(units))
+			.query(Handoffs::map)
+			.list();
+	}
+
 	void remind(long id, Date at) {
 		this.jdbc.sql("update handoff set reminded_at = ? where id = ?").params(ts(at), id).update();
 	}

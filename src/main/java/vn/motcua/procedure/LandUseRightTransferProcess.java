@@ -16,8 +16,6 @@ public final class LandUseRightTransferProcess {
 	/** Procedure code in the national catalogue. */
 	public static final String PROCEDURE_CODE = "1.013831";
 
-	/** Legal total in working days, tax and supplement time not counted (18 in remote communes). */
-	public static final double LEGAL_WORKING_DAYS = 8;
 
 	/** Element ids. */
 	public static final class Elements extends ProcedureElements {

@@ -10,6 +10,13 @@ public class ProcedureElements {
 
 	public static final String REGISTER_DOSSIER = "Task_RegisterDossier";
 
+	/** The sub-process around the steps: its one error boundary catches every refusal that ends the dossier. */
+	public static final String HANDLE_DOSSIER = "SubProcess_HandleDossier";
+
+	public static final String REFUSAL = "BoundaryEvent_DossierRefused";
+
+	public static final String REFUSE_DOSSIER = "Task_RefuseDossier";
+
 	public static final String CHECK_COMPLETENESS = "CallActivity_CheckCompleteness";
 
 	public static final String RETURN_RESULT = "Task_ReturnResult";

@@ -18,7 +18,8 @@ import vn.motcua.organisation.Unit;
 
 /**
  * {@code ${receiveHandoffDelegate}}: the unit that handles {@code stepFunction} for this dossier
- * receives it from {@code lastUnit}. Records the handoff, checks that the organisation allows
+ * receives it from {@code lastUnit}. The step is named after the calling call activity of the
+ * procedure model ({@code stepName}, the name of the step task). Records the handoff, checks that the organisation allows
  * the handoff between their levels, and computes {@code stepDue} (15:00 cut-off when
  * {@code stepSameDay}) and {@code stepWarningAt}. A step exists only as a step of a procedure: the dossier is the one of
  * the calling instance (never a variable), and a step started on its own is refused.
@@ -58,7 +59,10 @@ class ReceiveHandoffDelegate implements JavaDelegate {
 					+ "» chỉ được tạo bởi một thủ tục hành chính, không được khởi tạo riêng.");
 		}
 		String function = StepVariables.required(execution, AgencyStepProcess.STEP_FUNCTION);
-		String name = StepVariables.required(execution, AgencyStepProcess.STEP_NAME);
+		String name = caller.getCurrentActivityName();
+		if (name == null || name.isBlank()) {
+			throw new IllegalStateException("Bước liên thông '" + caller.getCurrentActivityId() + "' chưa có tên trong mô hình");
+		}
 		double allotment = StepVariables.number(execution, AgencyStepProcess.STEP_ALLOTMENT);
 		boolean sameDay = Boolean.TRUE.equals(execution.getVariable(AgencyStepProcess.STEP_SAME_DAY));
 		Dossier dossier = this.identity.dossier(execution);
@@ -78,6 +82,7 @@ class ReceiveHandoffDelegate implements JavaDelegate {
 		}
 		long id = this.handoffs.insert(code, execution.getProcessInstanceId(), caller.getCurrentActivityId(), name, function,
 				from.code(), to.code(), now, due, allotment);
+		execution.setVariable(AgencyStepProcess.STEP_NAME, name);
 		execution.setVariable(AgencyStepProcess.HANDOFF_ID, id);
 		execution.setVariable(AgencyStepProcess.STEP_UNIT, to.code());
 		execution.setVariable(AgencyStepProcess.STEP_DUE, due);

@@ -2,6 +2,7 @@ package vn.motcua.procedure;
 
 import java.sql.Timestamp;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,7 +10,17 @@ import org.springframework.stereotype.Repository;
 
 /** The table {@code supplement_request} (form 02): at most one per dossier and agency. */
 @Repository
-class SupplementRequests {
+public class SupplementRequests {
+
+	/**
+	 * A supplement the citizen still has to bring (form 02).
+	 *
+	 * @param unitCode the unit that asked for it
+	 * @param items what to bring, as the official wrote it
+	 * @param citizenDue the instant by which to bring it
+	 */
+	public record Pending(String unitCode, Date requestedAt, String items, Date citizenDue) {
+	}
 
 	private final JdbcClient jdbc;
 
@@ -23,6 +34,17 @@ class SupplementRequests {
 			.params(dossierCode, unitCode)
 			.query((rs, row) -> (Date) new Date(rs.getTimestamp(1).getTime()))
 			.optional();
+	}
+
+	/** The supplements of the dossier not brought yet, the earliest due first. */
+	public List<Pending> pending(String dossierCode) {
+		return this.jdbc.sql("""
+				select unit_code, requested_at, items, citizen_due from supplement_request
+				where dossier_code = ? and resumed_at is null order by citizen_due""")
+			.param(dossierCode)
+			.query((rs, row) -> new Pending(rs.getString(1), new Date(rs.getTimestamp(2).getTime()), rs.getString(3),
+					new Date(rs.getTimestamp(4).getTime())))
+			.list();
 	}
 
 	void insert(String dossierCode, long handoffId, String unitCode, Date at, String by, String items, Date citizenDue) {

@@ -28,7 +28,7 @@ final class Charts {
 	}
 
 	/** Horizontal bars, one per row with resolved dossiers. */
-	static List<Bar> bars(Report report) {
+	static List<Bar> bars(Report report, Locale locale) {
 		List<Bar> bars = new ArrayList<>();
 		int plot = WIDTH - LABEL_WIDTH - 60;
 		int y = 0;
@@ -37,7 +37,7 @@ final class Charts {
 			if (rate == null) {
 				continue;
 			}
-			bars.add(new Bar(row.label(), y, (int) Math.round(rate * plot), percent(rate), row.flagged()));
+			bars.add(new Bar(row.label(), y, (int) Math.round(rate * plot), percent(rate, locale), row.flagged()));
 			y += BAR_HEIGHT + BAR_GAP;
 		}
 		return bars;
@@ -51,7 +51,7 @@ final class Charts {
 	record Point(int x, int y, String month, String text) {
 	}
 
-	static List<Point> trend(Report report) {
+	static List<Point> trend(Report report, Locale locale) {
 		List<Report.MonthPoint> months = report.trend();
 		List<Point> points = new ArrayList<>();
 		int left = 50;
@@ -63,7 +63,7 @@ final class Charts {
 			Double rate = m.onTimeRate();
 			int y = rate == null ? -1 : yOf(rate);
 			points.add(new Point(x, y, String.format(Locale.ROOT, "%02d/%d", m.month().getMonthValue(),
-					m.month().getYear() % 100), rate == null ? "" : percent(rate)));
+					m.month().getYear() % 100), rate == null ? "" : percent(rate, locale)));
 		}
 		return points;
 	}
@@ -83,8 +83,20 @@ final class Charts {
 		return line.toString();
 	}
 
-	static String percent(Double rate) {
-		return rate == null ? "–" : String.format(Locale.ROOT, "%.1f %%", rate * 100);
+	/** "92,69 %", "100,0 %" in Vietnamese (one or two decimals, the reader's separators). */
+	static String percent(Double rate, Locale locale) {
+		if (rate == null) {
+			return "–";
+		}
+		java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0.0#",
+				java.text.DecimalFormatSymbols.getInstance(locale));
+		format.setRoundingMode(java.math.RoundingMode.HALF_UP);
+		return format.format(rate * 100) + " %";
+	}
+
+	/** "17.413" in Vietnamese. */
+	static String number(long value, Locale locale) {
+		return java.text.NumberFormat.getIntegerInstance(locale).format(value);
 	}
 
 }

@@ -21,7 +21,8 @@ record Column(String group, String key, Cell cell, Function<Figures, Double> rat
 			count("resolved", "late", Cell.LATE), count("refused", "refused", Cell.REFUSED),
 			count("in-progress", "in-progress", Cell.IN_PROGRESS),
 			count("in-progress", "within-deadline", Cell.WITHIN_DEADLINE),
-			count("in-progress", "overdue", Cell.OVERDUE), rate("rate", "on-time-rate", Figures::onTimeRate),
+			count("in-progress", "overdue", Cell.OVERDUE), count("came-due", "came-due", Cell.CAME_DUE),
+			rate("rate", "on-time-rate", Figures::onTimeRate), rate("rate", "due-rate", Figures::dueRate),
 			count("handoffs", "handoffs", Cell.HANDOFFS), count("handoffs", "handoffs-late", Cell.HANDOFFS_LATE),
 			rate("handoffs", "handoff-late-share", Figures::handoffLateShare));
 

@@ -33,6 +33,43 @@ class DrillDown {
 	@Transactional(readOnly = true)
 	List<String> codes(Cell cell, Period period, Scope scope, Set<String> units, Grouping by, String row,
 			Instant asOf, boolean current) {
+		return query(cell, period, scope, units, by, row, asOf, current, "d.code",
+				(rs, i) -> rs.getString(1));
+	}
+
+	/** One dossier behind a cell, as the drill-down page lists it. */
+	record Line(String code, String procedureName, String receivingUnit, Instant receivedAt, Instant legalDue,
+			Instant finishedAt, String status, String timeliness) {
+
+		/** Message key suffix of the outcome: early, on-time, late, refused, overdue or in-time. */
+		String outcome(Instant asOf) {
+			if ("REFUSED".equals(this.status)) {
+				return "refused";
+			}
+			if (this.finishedAt == null) {
+				return this.legalDue.isBefore(asOf) ? "overdue" : "in-time";
+			}
+			return "EARLY".equals(this.timeliness) ? "early" : "ON_TIME".equals(this.timeliness) ? "on-time" : "late";
+		}
+
+	}
+
+	/** As {@link #codes}, with what the page shows of each dossier. */
+	@Transactional(readOnly = true)
+	List<Line> lines(Cell cell, Period period, Scope scope, Set<String> units, Grouping by, String row, Instant asOf,
+			boolean current) {
+		return query(cell, period, scope, units, by, row, asOf, current,
+				"d.code, d.procedure_name, d.receiving_unit, d.received_at, d.legal_due, d.finished_at, d.status, d.timeliness",
+				(rs, i) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
+						instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rs.getString(7), rs.getString(8)));
+	}
+
+	private static Instant instant(Timestamp t) {
+		return t == null ? null : t.toInstant();
+	}
+
+	private <T> List<T> query(Cell cell, Period period, Scope scope, Set<String> units, Grouping by, String row,
+			Instant asOf, boolean current, String columns, org.springframework.jdbc.core.RowMapper<T> mapper) {
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("start", Timestamp.from(period.start()))
 			.addValue("end", Timestamp.from(period.end()))
 			.addValue("asOf", Timestamp.from(asOf));
@@ -44,10 +81,10 @@ class DrillDown {
 				where += " and h.to_unit = :row";
 			}
 			String late = cell == Cell.HANDOFFS_LATE ? " and h.outcome = 'LATE'" : "";
-			return this.jdbc.queryForList("""
-					select h.dossier_code from handoff h join dossier d on d.code = h.dossier_code
+			return this.jdbc.query("""
+					select %s from handoff h join dossier d on d.code = h.dossier_code
 					where h.finished_at >= :start and h.finished_at < :end %s %s
-					order by h.dossier_code, h.id""".formatted(late, where), params, String.class);
+					order by h.dossier_code, h.id""".formatted(columns, late, where), params, mapper);
 		}
 		String where = PerformanceReports.filter(params, units, null, "d.receiving_unit", null);
 		where += procedureFilter(params, scope.procedure(), by, row, "d.procedure_key");
@@ -55,8 +92,8 @@ class DrillDown {
 			params.addValue("row", row);
 			where += " and d.receiving_unit = :row";
 		}
-		return this.jdbc.queryForList("select d.code from dossier d where (%s) %s order by d.code"
-			.formatted(predicate(cell, current), where), params, String.class);
+		return this.jdbc.query("select %s from dossier d where (%s) %s order by d.code".formatted(columns,
+				predicate(cell, current), where), params, mapper);
 	}
 
 	private static String procedureFilter(MapSqlParameterSource params, String scopeProcedure, Grouping by, String row,
@@ -95,6 +132,7 @@ class DrillDown {
 			case IN_PROGRESS -> open;
 			case WITHIN_DEADLINE -> open + " and d.legal_due >= :asOf";
 			case OVERDUE -> open + " and d.legal_due < :asOf";
+			case CAME_DUE -> "d.legal_due >= :start and d.legal_due < :end and d.status <> 'REFUSED'";
 			case HANDOFFS, HANDOFFS_LATE -> throw new IllegalArgumentException(cell + " counts steps");
 		};
 	}

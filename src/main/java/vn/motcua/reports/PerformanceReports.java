@@ -139,7 +139,7 @@ public class PerformanceReports {
 				  sum(resolved_early) as early, sum(resolved_on_time) as on_time, sum(resolved_late) as late,
 				  sum(refused) as refused, sum(%1$s - (%2$s)) as open_delta,
 				  sum(overdue_started - overdue_ended) as overdue_delta,
-				  sum(handoffs_finished) as handoffs, sum(handoffs_late) as handoffs_late
+				  sum(handoffs_finished) as handoffs, sum(handoffs_late) as handoffs_late, sum(came_due) as came_due
 				from report_daily
 				where report_day >= :from and report_day <= :to %3$s
 				group by unit_code, procedure_key""".formatted(received, finished, where), params, rs -> {
@@ -151,14 +151,15 @@ public class PerformanceReports {
 			long overdue = p[1] + rs.getLong("overdue_delta");
 			Figures f = new Figures(p[0], rs.getLong("online"), rs.getLong("in_person"), rs.getLong("postal"),
 					rs.getLong("early"), rs.getLong("on_time"), rs.getLong("late"), rs.getLong("refused"),
-					current ? 0 : open - overdue, current ? 0 : overdue, rs.getLong("handoffs"),
+					current ? 0 : open - overdue, current ? 0 : overdue, rs.getLong("came_due"), rs.getLong("handoffs"),
 					rs.getLong("handoffs_late"));
 			result.computeIfAbsent(unit, k -> new TreeMap<>()).merge(key, f, Figures::plus);
 		});
 		prefix.forEach((unitAndKey, p) -> {
 			if (!seen.contains(unitAndKey) && (p[0] != 0 || p[1] != 0)) {
 				String[] parts = unitAndKey.split("\u0000", 2);
-				Figures f = new Figures(p[0], 0, 0, 0, 0, 0, 0, 0, current ? 0 : p[0] - p[1], current ? 0 : p[1], 0, 0);
+				Figures f = new Figures(p[0], 0, 0, 0, 0, 0, 0, 0, current ? 0 : p[0] - p[1], current ? 0 : p[1], 0, 0,
+						0);
 				result.computeIfAbsent(parts[0], k -> new TreeMap<>()).merge(parts[1], f, Figures::plus);
 			}
 		});
@@ -172,7 +173,7 @@ public class PerformanceReports {
 					where finished_at is null and received_at < :now %s
 					group by receiving_unit, procedure_key""".formatted(openWhere), open, rs -> {
 				long overdue = rs.getLong("overdue");
-				Figures f = new Figures(0, 0, 0, 0, 0, 0, 0, 0, rs.getLong("open") - overdue, overdue, 0, 0);
+				Figures f = new Figures(0, 0, 0, 0, 0, 0, 0, 0, rs.getLong("open") - overdue, overdue, 0, 0, 0);
 				result.computeIfAbsent(rs.getString("receiving_unit"), k -> new TreeMap<>())
 					.merge(rs.getString("procedure_key"), f, Figures::plus);
 			});

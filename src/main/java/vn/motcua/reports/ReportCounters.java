@@ -36,7 +36,7 @@ public class ReportCounters {
 	/** Columns of {@code report_daily}, in the order of the delta arrays. */
 	static final String[] COLUMNS = { "received_online", "received_in_person", "received_postal", "resolved_early",
 			"resolved_on_time", "resolved_late", "refused", "overdue_started", "overdue_ended", "handoffs_finished",
-			"handoffs_late" };
+			"handoffs_late", "came_due" };
 
 	static final int RECEIVED_ONLINE = 0;
 
@@ -59,6 +59,9 @@ public class ReportCounters {
 	static final int HANDOFFS = 9;
 
 	static final int HANDOFFS_LATE = 10;
+
+	/** +1 on the legal due day of every dossier that is not refused. */
+	static final int CAME_DUE = 11;
 
 	private final JdbcTemplate jdbc;
 
@@ -99,6 +102,9 @@ public class ReportCounters {
 			add(into, new Key(Period.day(this.receivedAt), this.unit, this.procedure), channelColumn(this.channel), sign);
 			LocalDate due = Period.day(this.legalDue);
 			LocalDate finished = Period.day(this.finishedAt);
+			if (!"REFUSED".equals(this.status)) {
+				add(into, new Key(due, this.unit, this.procedure), CAME_DUE, sign);
+			}
 			if (finished != null) {
 				add(into, new Key(finished, this.unit, this.procedure), outcomeColumn(this.status, this.timeliness),
 						sign);

@@ -1,6 +1,7 @@
 package vn.motcua.reports;
 
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -69,6 +70,38 @@ class ReportTexts {
 
 	String column(Column column, Locale locale) {
 		return get("reports.col." + column.key(), locale);
+	}
+
+	/**
+	 * The official frame of the report (Decree 30/2020 layout): issuing agency under its parent,
+	 * number left blank for the registry, national heading, place and date, recipients, signature.
+	 */
+	record Frame(String parent, String issuer, String number, String placeDate, List<String> recipients,
+			String signer, String signHint) {
+	}
+
+	Frame frame(Scope scope, java.time.Instant issuedAt, Locale locale) {
+		vn.motcua.organisation.Unit issuer = switch (scope.kind()) {
+			case UNIT, UNIT_ONLY -> this.organisation.find(scope.value()).orElse(null);
+			default -> null;
+		};
+		if (issuer == null) {
+			issuer = this.organisation.units().stream().filter(u -> u.parent() == null).findFirst().orElse(null);
+		}
+		String parent = issuer == null || issuer.parent() == null ? null
+				: this.organisation.find(issuer.parent()).map(vn.motcua.organisation.Unit::name).orElse(null);
+		java.time.LocalDate day = issuedAt.atZone(Period.ZONE).toLocalDate();
+		List<String> recipients = new java.util.ArrayList<>();
+		if (parent != null) {
+			recipients.add(get("reports.frame.recipient.parent", locale, parent));
+		}
+		recipients.add(get("reports.frame.recipient.archive", locale));
+		return new Frame(parent == null ? null : parent.toUpperCase(locale),
+				issuer == null ? this.organisation.name().toUpperCase(locale) : issuer.name().toUpperCase(locale),
+				get("reports.frame.number", locale),
+				get("reports.frame.place-date", locale, this.organisation.name(), "%02d".formatted(day.getDayOfMonth()),
+						"%02d".formatted(day.getMonthValue()), String.valueOf(day.getYear())),
+				recipients, get("reports.frame.signer", locale), get("reports.frame.sign-hint", locale));
 	}
 
 	String rowHeader(Report report, Locale locale) {

@@ -83,6 +83,7 @@ class ReportsController {
 		model.addAttribute("scopeLine", this.texts.scope(request.scope(), locale));
 		model.addAttribute("periodLine", this.texts.period(report, locale));
 		model.addAttribute("asOfLine", this.texts.asOf(report, locale));
+		model.addAttribute("frame", this.texts.frame(request.scope(), this.reports.now(), locale));
 		model.addAttribute("rowHeader", this.texts.rowHeader(report, locale));
 		model.addAttribute("groups", Column.groups()
 			.stream()
@@ -91,18 +92,18 @@ class ReportsController {
 		model.addAttribute("columns", Column.ALL.stream().map(c -> this.texts.column(c, locale)).toList());
 		model.addAttribute("rows", viewRows(report, request, locale));
 		model.addAttribute("scopes", scopes(access.visibleUnits(authentication), locale));
-		List<Charts.Bar> bars = Charts.bars(report);
+		List<Charts.Bar> bars = Charts.bars(report, locale);
 		model.addAttribute("bars", bars);
 		model.addAttribute("barsHeight", Charts.barsHeight(bars));
-		List<Charts.Point> points = Charts.trend(report);
+		List<Charts.Point> points = Charts.trend(report, locale);
 		model.addAttribute("points", points);
 		model.addAttribute("polyline", Charts.polyline(points));
 		model.addAttribute("thresholdY", Charts.yOf(1 - report.lateRateThreshold()));
-		model.addAttribute("thresholdText", Charts.percent(report.lateRateThreshold()));
+		model.addAttribute("thresholdText", Charts.percent(report.lateRateThreshold(), locale));
 		model.addAttribute("unitFlagTexts", report.unitFlags()
 			.stream()
-			.map(f -> this.texts.get("reports.flags.units.item", locale, f.name(), Charts.percent(f.lateRate()),
-					Charts.percent(f.handoffLateShare())))
+			.map(f -> this.texts.get("reports.flags.units.item", locale, f.name(), Charts.percent(f.lateRate(), locale),
+					Charts.percent(f.handoffLateShare(), locale)))
 			.toList());
 		model.addAttribute("csvUrl", request.url("/reports/export.csv", Map.of()));
 		model.addAttribute("xlsxUrl", request.url("/reports/export.xlsx", Map.of()));
@@ -140,9 +141,15 @@ class ReportsController {
 		Cell c = Cell.parse(cell);
 		Instant now = this.reports.now();
 		String rowKey = row == null || row.isBlank() ? null : row;
-		List<String> codes = this.drillDown.codes(c, request.period(), request.scope(), request.units(), request.by(),
-				rowKey, request.period().asOf(now), request.period().isCurrent(now));
-		model.addAttribute("codes", codes);
+		Instant asOf = request.period().asOf(now);
+		List<DrillDown.Line> lines = this.drillDown.lines(c, request.period(), request.scope(), request.units(),
+				request.by(), rowKey, asOf, request.period().isCurrent(now));
+		model.addAttribute("countText", Charts.number(lines.size(), locale));
+		model.addAttribute("lines", lines.stream()
+			.map(l -> new ViewLine(l.code(), l.procedureName(), this.reports.unitName(l.receivingUnit()),
+					time(l.receivedAt()), time(l.legalDue()), time(l.finishedAt()),
+					this.texts.get("reports.drill.outcome." + l.outcome(asOf), locale), l.outcome(asOf)))
+			.toList());
 		model.addAttribute("cellLabel", cellLabel(c, locale));
 		model.addAttribute("rowLabel", rowKey == null ? this.texts.get("reports.total", locale)
 				: request.by() == Report.Grouping.UNIT ? this.reports.unitName(rowKey)
@@ -152,6 +159,15 @@ class ReportsController {
 		model.addAttribute("backUrl", request.url("/reports", Map.of()));
 		model.addAttribute("auditUrl", AuditLinks.search(c, request, rowKey));
 		return VIEW_DOSSIERS;
+	}
+
+	/** A line of the drill-down page, in words and dd/MM/yyyy HH:mm. */
+	record ViewLine(String code, String procedure, String receivingUnit, String receivedAt, String legalDue,
+			String finishedAt, String outcome, String outcomeKey) {
+	}
+
+	private static String time(Instant instant) {
+		return instant == null ? "" : ReportTexts.MINUTE.format(instant);
 	}
 
 	private String cellLabel(Cell cell, Locale locale) {
@@ -167,26 +183,26 @@ class ReportsController {
 		List<ViewRow> rows = new ArrayList<>();
 		int no = 1;
 		for (Report.Row row : report.rows()) {
-			rows.add(new ViewRow(String.valueOf(no++), row.label(), cells(row.figures(), request, row.key()),
+			rows.add(new ViewRow(String.valueOf(no++), row.label(), cells(row.figures(), request, row.key(), locale),
 					row.flagged(), false));
 		}
-		rows.add(new ViewRow("", this.texts.get("reports.total", locale), cells(report.total(), request, null), false,
+		rows.add(new ViewRow("", this.texts.get("reports.total", locale), cells(report.total(), request, null, locale), false,
 				true));
 		return rows;
 	}
 
-	private static List<ViewCell> cells(Figures figures, ReportRequest request, String rowKey) {
+	private static List<ViewCell> cells(Figures figures, ReportRequest request, String rowKey, Locale locale) {
 		List<ViewCell> cells = new ArrayList<>();
 		for (Column column : Column.ALL) {
 			if (column.isRate()) {
-				cells.add(new ViewCell(Charts.percent(column.rate().apply(figures)), null, true));
+				cells.add(new ViewCell(Charts.percent(column.rate().apply(figures), locale), null, true));
 			}
 			else {
 				Map<String, String> extra = new LinkedHashMap<>();
 				extra.put("cell", column.cell().param());
 				extra.put("row", rowKey);
 				long value = figures.get(column.cell());
-				cells.add(new ViewCell(String.valueOf(value),
+				cells.add(new ViewCell(Charts.number(value, locale),
 						value == 0 ? null : request.url("/reports/dossiers", extra), false));
 			}
 		}

@@ -35,15 +35,21 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		if (user == null || credentials == null || !this.identityService.checkPassword(user, credentials.toString())) {
 			throw new BadCredentialsException("Tên đăng nhập hoặc mật khẩu không đúng");
 		}
+		List<String> groups = this.identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+		return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities(groups));
+	}
+
+	/** {@code GROUP_<id>} for every group, plus each group's role once. */
+	static List<GrantedAuthority> authorities(List<String> groupIds) {
 		List<GrantedAuthority> authorities = new ArrayList<>();
-		for (Group group : this.identityService.createGroupQuery().groupMember(user).list()) {
-			authorities.add(new SimpleGrantedAuthority("GROUP_" + group.getId()));
-			String role = roleOf(group.getId());
+		for (String group : groupIds) {
+			authorities.add(new SimpleGrantedAuthority("GROUP_" + group));
+			String role = roleOf(group);
 			if (role != null && authorities.stream().noneMatch(a -> a.getAuthority().equals(role))) {
 				authorities.add(new SimpleGrantedAuthority(role));
 			}
 		}
-		return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+		return authorities;
 	}
 
 	static String roleOf(String groupId) {

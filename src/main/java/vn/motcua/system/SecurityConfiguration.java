@@ -1,5 +1,6 @@
 package vn.motcua.system;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -11,6 +12,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -18,7 +20,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Security on by default. {@code /engine-rest} is guarded by Camunda's own HTTP Basic filter so
  * that engine authorizations apply to every call; the webapps under {@code /camunda} keep their
- * own session login and CSRF protection; Motcua's pages log in against Camunda identity.
+ * own session login and CSRF protection; Motcua's pages log in against Camunda identity, or take
+ * the user logged in to the webapps in the same session ({@link WebappSessionAuthentication}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -62,8 +65,9 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain application(HttpSecurity http) throws Exception {
+	SecurityFilterChain application(HttpSecurity http, ProcessEngine engine) throws Exception {
 		return http
+			.addFilterAfter(new WebappSessionAuthentication(engine), SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC)
 				.permitAll()
 				.requestMatchers("/audit/integrity", "/api/audit/**")
@@ -72,6 +76,10 @@ class SecurityConfiguration {
 				.hasAnyRole("AUDITOR", "SUPERVISOR", "ADMIN")
 				.requestMatchers("/reports/**")
 				.hasAnyRole("AUDITOR", "SUPERVISOR", "ADMIN")
+				.requestMatchers("/desk/**", "/api/desk/**")
+				.hasAnyRole("OFFICER", "SUPERVISOR")
+				.requestMatchers("/breaches/**")
+				.hasAnyRole("SUPERVISOR", "AUDITOR", "ADMIN")
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login").permitAll())

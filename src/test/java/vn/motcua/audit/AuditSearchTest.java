@@ -209,6 +209,10 @@ class AuditSearchTest extends ProcedureTestBase {
 			assertThat(sheet.getRow(2).getCell(2).getStringCellValue()).isEqualTo("UBND xã An Bình");
 			assertThat(sheet.getRow(2).getCell(4).getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2025, 3, 4, 8, 0));
 			assertThat(sheet.getRow(2).getCell(9).getStringCellValue()).isEqualTo("Quá hạn");
+			// sized to the content: a date needs 16 characters, the procedure its whole name
+			assertThat(sheet.getColumnWidth(4)).isGreaterThanOrEqualTo(16 * 256);
+			assertThat(sheet.getColumnWidth(1))
+				.isGreaterThanOrEqualTo("Đăng ký khai sinh, thường trú, cấp thẻ BHYT".length() * 256);
 		}
 	}
 
@@ -232,6 +236,18 @@ class AuditSearchTest extends ProcedureTestBase {
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
 			assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(3);
 			assertThat(book.getSheetAt(0).getRow(3).getCell(1).getStringCellValue()).isEqualTo("ZZT-003");
+			for (int c = 0; c < book.getSheetAt(0).getRow(0).getLastCellNum(); c++) {
+				int widest = 0;
+				for (org.apache.poi.ss.usermodel.Row row : book.getSheetAt(0)) {
+					org.apache.poi.ss.usermodel.Cell cell = row.getCell(c);
+					int chars = cell == null ? 0
+							: cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+									&& org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell) ? 16
+											: new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(cell).length();
+					widest = Math.max(widest, Math.min(chars, 60));
+				}
+				assertThat(book.getSheetAt(0).getColumnWidth(c)).as("column %d", c).isGreaterThanOrEqualTo(widest * 256);
+			}
 		}
 	}
 

@@ -37,8 +37,18 @@ final class Browser implements AutoCloseable {
 	private int shot;
 
 	private Browser(String name, String language) {
+		this(name, language, null);
+	}
+
+	/** @param phone width and height in CSS pixels of an emulated phone, or null for a desktop window */
+	private Browser(String name, String language, int[] phone) {
 		this.name = name;
 		ChromeOptions options = new ChromeOptions();
+		if (phone != null) {
+			options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+					java.util.Map.of("width", phone[0], "height", phone[1], "pixelRatio", 3.0, "touch", true), "userAgent",
+					"Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36"));
+		}
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -57,6 +67,16 @@ final class Browser implements AutoCloseable {
 		}
 		assumeTrue(available, "Debian chromium and chromium-driver are not installed");
 		return new Browser(name, language);
+	}
+
+	/** A phone of {@code width} × {@code height} CSS pixels (e.g. 390 × 844), emulated by Chromium. */
+	static Browser phone(String name, String language, int width, int height) {
+		boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!available && "true".equals(System.getenv("CI"))) {
+			throw new IllegalStateException("CI needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+		}
+		assumeTrue(available, "Debian chromium and chromium-driver are not installed");
+		return new Browser(name, language, new int[] { width, height });
 	}
 
 	/** Saves {@code target/screenshots/<browser>-<nn>-<step>.png}. */

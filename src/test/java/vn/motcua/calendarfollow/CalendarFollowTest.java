@@ -123,6 +123,7 @@ class CalendarFollowTest extends ProcedureTestBase {
 				Files.delete(f);
 			}
 		}
+		this.jdbc.sql("delete from calendar_year_file").update();
 		this.calendar.reload();
 		this.follow.sync("test");
 		this.follow.runPending();
@@ -206,6 +207,8 @@ class CalendarFollowTest extends ProcedureTestBase {
 		assertThat(this.runtime.getVariable(instance.getId(), DossierVariables.DOSSIER_DUE)).isEqualTo(after.due());
 		Job apology = timer(instance.getId(), DossierClock.APOLOGY_TIMER);
 		assertThat(apology.getDuedate()).isEqualTo(official.before(after.due(), 1));
+		// the timer stays at the date its model shows (${apologyAt}), moved together with the variable
+		assertThat(this.runtime.getVariable(instance.getId(), DossierVariables.APOLOGY_AT)).isEqualTo(apology.getDuedate());
 		assertThat(this.notes.provisional(code)).isFalse();
 
 		// recorded per dossier: timeline, audit chain
@@ -327,8 +330,35 @@ class CalendarFollowTest extends ProcedureTestBase {
 			.with(admin())
 			.with(csrf())).andExpect(status().isOk());
 		assertThat(Files.exists(DIRECTORY.resolve("2027.yaml"))).isTrue();
+		assertThat(this.jdbc.sql("select count(*) from calendar_year_file").query(Long.class).single()).isZero();
 		assertThat(this.calendar.isProvisional(2027)).isTrue();
 		assertThat(versions()).isEqualTo(versions);
+	}
+
+	@Test
+	void aYearFileAppliedOnAnotherNodeIsReadFromTheDatabase() throws Exception {
+		ProcessInstance instance = receivePermit(LocalDateTime.of(2027, 1, 25, 9, 0));
+		String code = (String) this.runtime.getVariable(instance.getId(), DossierVariables.DOSSIER_CODE);
+		clock(LocalDateTime.of(2027, 1, 26, 9, 0));
+		// what the administrators' page of another node writes
+		this.jdbc.sql("""
+				insert into calendar_year_file (calendar_year, content, content_hash, uploaded_by, uploaded_at)
+				values (2027, ?, 'other-node', 'admin', ?)""")
+			.params(OFFICIAL_2027, new java.sql.Timestamp(System.currentTimeMillis()))
+			.update();
+		assertThat(this.calendar.reload()).isTrue();
+		assertThat(this.calendar.isProvisional(2027)).isFalse();
+		assertThat(this.follow.sync("test")).isPresent();
+		this.follow.runPending();
+		Dossier after = this.dossiers.get(code);
+		assertThat(after.legalDue()).isAfter(after.originalDue());
+		// a directory file changed later for the same year is in force instead
+		Files.writeString(DIRECTORY.resolve("2027.yaml"), OFFICIAL_2027.replace("  - {date: 2027-02-04, kind: day-off, reason: Nghỉ thêm trước Tết Đinh Mùi}\n", ""),
+				StandardCharsets.UTF_8);
+		Files.setLastModifiedTime(DIRECTORY.resolve("2027.yaml"),
+				java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+		assertThat(this.calendar.reload()).isTrue();
+		assertThat(this.calendar.current().isWorkingDay(java.time.LocalDate.of(2027, 2, 4))).isTrue();
 	}
 
 	@Test
@@ -356,7 +386,11 @@ class CalendarFollowTest extends ProcedureTestBase {
 		this.mvc.perform(multipart("/admin/calendar/apply").param("year", "2027").param("content", OFFICIAL_2027)
 			.with(admin())
 			.with(csrf())).andExpect(status().isOk());
-		assertThat(Files.readString(DIRECTORY.resolve("2027.yaml"))).isEqualTo(OFFICIAL_2027);
+		// kept in the database, where every node reads it, not in one node's directory
+		assertThat(DIRECTORY.resolve("2027.yaml")).doesNotExist();
+		assertThat(this.jdbc.sql("select content from calendar_year_file where calendar_year = 2027")
+			.query(String.class)
+			.single()).isEqualTo(OFFICIAL_2027);
 		assertThat(this.calendar.isProvisional(2027)).isFalse();
 		this.follow.runPending();
 		Dossier after = this.dossiers.get(code);

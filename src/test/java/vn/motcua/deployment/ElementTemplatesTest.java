@@ -12,12 +12,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import vn.motcua.organisation.Organisation;
+import vn.motcua.procedure.ProcedureCatalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +73,29 @@ class ElementTemplatesTest {
 					.filter(task -> "return-result".equals(task.getCamundaFormRef()))
 					.forEach(task -> assertThat(template(task)).as(file + " " + task.getId())
 						.isEqualTo("vn.motcua.return-result"));
+			}
+		}
+	}
+
+	@Test
+	void everyProcedureCarriesTheCatalogueTemplateWhoseFieldsAreTheCatalogueEntry() throws IOException {
+		JsonNode template = this.json.readTree(Path.of("modeler/element-templates/procedure.json").toFile());
+		Set<String> fields = new TreeSet<>();
+		for (JsonNode property : template.path("properties")) {
+			assertThat(property.path("binding").path("type").asText()).isEqualTo("camunda:property");
+			fields.add(property.path("binding").path("name").asText());
+		}
+		assertThat(fields).containsExactlyInAnyOrder(ProcedureCatalogue.CODE, ProcedureCatalogue.LEGAL_BASIS,
+				ProcedureCatalogue.LEGAL_WORKING_DAYS);
+		try (Stream<Path> files = Files.list(Path.of("processes"))) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+				BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+				for (Process process : model.getModelElementsByType(Process.class)) {
+					if (ProcedureContract.isProcedure(process)) {
+						assertThat(template(process)).as(file.toString()).isEqualTo("vn.motcua.procedure");
+						assertThat(ProcedureCatalogue.properties(process)).as(file.toString()).containsKeys(fields.toArray(String[]::new));
+					}
+				}
 			}
 		}
 	}

@@ -171,6 +171,40 @@ class ModelerDeploymentTest {
 	}
 
 	@Test
+	void aDiagramWithoutItsCatalogueEntryIsRefused() throws Exception {
+		refused(birth().replaceAll("(?s)<camunda:properties>.*?</camunda:properties>", "<camunda:properties />"),
+				"birth-registration.bpmn, phần tử 'birth-registration': thủ tục thiếu thông tin danh mục 'procedureCode'");
+		refused(birth().replaceAll("(?s)<camunda:property name=\"legalBasis\"[^>]*/>", ""),
+				"birth-registration.bpmn, phần tử 'birth-registration': thủ tục thiếu thông tin danh mục 'legalBasis' (căn cứ pháp lý)");
+	}
+
+	@Test
+	void aMalformedCatalogueEntryIsRefused() throws Exception {
+		refused(birth().replace("name=\"procedureCode\" value=\"chưa xác định\"", "name=\"procedureCode\" value=\"TTHC-1\""),
+				"birth-registration.bpmn, phần tử 'birth-registration': mã thủ tục hành chính 'TTHC-1' không đúng định dạng");
+		refused(birth().replace("name=\"legalWorkingDays\" value=\"3\"", "name=\"legalWorkingDays\" value=\"ba ngày\""),
+				"birth-registration.bpmn, phần tử 'birth-registration': tổng thời hạn giải quyết 'ba ngày' không phải số ngày làm việc dương");
+	}
+
+	@Test
+	void theLegalTotalOfTheCatalogueSetsTheAppointment() throws Exception {
+		String changed = birth().replace("name=\"legalWorkingDays\" value=\"3\"", "name=\"legalWorkingDays\" value=\"5\"");
+		assertThat(deploy(BIRTH + "-legal-total", Map.of(BIRTH + ".bpmn", changed)).statusCode()).isEqualTo(200);
+		String code = receive();
+		Object legal = this.history.createHistoricVariableInstanceQuery()
+			.processInstanceIdIn(this.history.createHistoricProcessInstanceQuery()
+				.processInstanceBusinessKey(code)
+				.processDefinitionKey(BIRTH)
+				.singleResult()
+				.getId())
+			.variableName("legalWorkingDays")
+			.singleResult()
+			.getValue();
+		assertThat(((Number) legal).doubleValue()).isEqualTo(5.0);
+		assertThat(deploy(BIRTH + "-legal-total", Map.of(BIRTH + ".bpmn", birth())).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void malformedFilesAreRefusedWithAVietnameseMessage() throws Exception {
 		refusedFiles(Map.of(BIRTH + ".bpmn", "<bpmn:definitions"), "không đọc được sơ đồ BPMN");
 		refusedFiles(Map.of(BIRTH + ".bpmn", ""), "birth-registration.bpmn: tệp rỗng");

@@ -154,6 +154,10 @@ class DossierApiTest extends ProcedureTestBase {
 			.andExpect(content().string(containsString("Mã tra cứu: <strong class=\"secret\">" + secret + "</strong>")))
 			.andExpect(content().string(containsString("<svg")))
 			.andExpect(content().string(containsString("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")))
+			// the procedure name and its code come from the catalogue entry of the model
+			.andExpect(content().string(containsString("Liên thông: đăng ký khai sinh, đăng ký thường trú, cấp thẻ BHYT cho trẻ dưới 6 tuổi")))
+			.andExpect(content().string(containsString(
+					"(mã thủ tục hành chính: <span class=\"procedure-code\">chưa xác định</span>)")))
 			.andExpect(content().string(containsString(code)))
 			.andExpect(content().string(containsString("09 giờ 00 phút, ngày 25/02/2026")))
 			.andExpect(content().string(containsString("Giấy chứng sinh (hoặc giấy tờ thay thế)")))

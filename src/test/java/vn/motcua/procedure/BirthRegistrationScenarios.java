@@ -205,7 +205,7 @@ abstract class BirthRegistrationScenarios extends ProcedureTestBase {
 		assertThat(overdue.getDuedate()).isEqualTo(supplement.getDueDate());
 		ClockUtilHelper.after(overdue.getDuedate());
 		this.management.executeJob(overdue.getId());
-		assertThat(instance).isEnded().hasPassed(Elements.DOSSIER_REFUSED);
+		assertThat(instance).isEnded().hasPassed(Elements.REFUSAL, Elements.REFUSE_DOSSIER, Elements.DOSSIER_REFUSED);
 		Dossier refused = this.dossiers.get(code);
 		assertThat(refused.status()).isEqualTo(DossierStatus.REFUSED);
 		assertThat(refused.refusalReason()).contains("không bổ sung");
@@ -236,7 +236,7 @@ abstract class BirthRegistrationScenarios extends ProcedureTestBase {
 			.hasMessageContaining("giấy tờ cần bổ sung");
 		completeStep(check, AgencyStepProcess.REFUSE,
 				Map.of(DossierVariables.REFUSAL_REASON, "Trẻ đã được đăng ký khai sinh tại nơi khác"));
-		assertThat(instance).isEnded().hasPassed(Elements.DOSSIER_REFUSED).hasNotPassed(Elements.REGISTER_BIRTH);
+		assertThat(instance).isEnded().hasPassed(Elements.REFUSAL, Elements.REFUSE_DOSSIER, Elements.DOSSIER_REFUSED).hasNotPassed(Elements.REGISTER_BIRTH);
 		Dossier refused = this.dossiers.get(code);
 		assertThat(refused.status()).isEqualTo(DossierStatus.REFUSED);
 		assertThat(refused.refusalReason()).isEqualTo("Trẻ đã được đăng ký khai sinh tại nơi khác");
@@ -277,6 +277,7 @@ abstract class BirthRegistrationScenarios extends ProcedureTestBase {
 		completeStep(step(code, socialInsurance()), AgencyStepProcess.DONE, Map.of());
 		var due = this.dossiers.get(code).due();
 
+		assertApologyTimerAsModelled(instance);
 		Job apologyDue = timer(instance.getId(), Elements.APOLOGY_DUE);
 		ClockUtilHelper.after(apologyDue.getDuedate());
 		this.management.executeJob(apologyDue.getId());

@@ -66,7 +66,7 @@ abstract class ConstructionPermitScenarios extends ProcedureTestBase {
 		ProcessInstance instance = receive(BEFORE_TET);
 		String code = codeOf(instance);
 		Dossier dossier = this.dossiers.get(code);
-		assertThat(dossier.due()).isEqualTo(this.calendar.dueFrom(at(BEFORE_TET), ConstructionPermitProcess.LEGAL_WORKING_DAYS));
+		assertThat(dossier.due()).isEqualTo(this.calendar.dueFrom(at(BEFORE_TET), catalogue(ConstructionPermitProcess.KEY).legalWorkingDays()));
 		// 15 working days from Friday 13/02 09:00 across Tết (14–22/02): Friday 13/03 09:00
 		assertThat(local(dossier.due())).isEqualTo(LocalDateTime.of(2026, 3, 13, 9, 0));
 
@@ -141,7 +141,7 @@ abstract class ConstructionPermitScenarios extends ProcedureTestBase {
 		completeStep(step(code, appraisalUnit()), AgencyStepProcess.DONE, Map.of());
 		completeStep(step(code, permitUnit()), AgencyStepProcess.REFUSE,
 				Map.of(DossierVariables.REFUSAL_REASON, "Không phù hợp quy hoạch chi tiết 1/500"));
-		assertThat(instance).isEnded().hasPassed(Elements.DOSSIER_REFUSED).hasNotPassed(Elements.RETURN_RESULT);
+		assertThat(instance).isEnded().hasPassed(Elements.REFUSAL, Elements.REFUSE_DOSSIER, Elements.DOSSIER_REFUSED).hasNotPassed(Elements.RETURN_RESULT);
 		assertThat(this.dossiers.get(code).status()).isEqualTo(DossierStatus.REFUSED);
 	}
 
@@ -163,6 +163,7 @@ abstract class ConstructionPermitScenarios extends ProcedureTestBase {
 		completeStep(step(code, commune()), AgencyStepProcess.DONE, Map.of());
 		completeStep(step(code, appraisalUnit()), AgencyStepProcess.DONE, Map.of());
 		var due = this.dossiers.get(code).due();
+		assertApologyTimerAsModelled(instance);
 		Job apologyDue = timer(instance.getId(), Elements.APOLOGY_DUE);
 		assertThat(apologyDue.getDuedate()).isEqualTo(this.calendar.before(due, 1));
 		ClockUtilHelper.after(apologyDue.getDuedate());

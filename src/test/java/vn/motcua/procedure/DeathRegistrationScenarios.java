@@ -130,7 +130,7 @@ abstract class DeathRegistrationScenarios extends ProcedureTestBase {
 		Dossier dossier = this.dossiers.get(code);
 		// 7 working days from Friday 13/02 09:00, across Tết (14–22/02): Tuesday 03/03 09:00
 		assertThat(local(dossier.due())).isEqualTo(LocalDateTime.of(2026, 3, 3, 9, 0));
-		assertThat(dossier.due()).isEqualTo(this.calendar.dueFrom(at(BEFORE_TET), DeathRegistrationProcess.LEGAL_WORKING_DAYS));
+		assertThat(dossier.due()).isEqualTo(this.calendar.dueFrom(at(BEFORE_TET), catalogue(DeathRegistrationProcess.KEY).legalWorkingDays()));
 		assertThat(timer(instance.getId(), Elements.APOLOGY_DUE).getDuedate()).isEqualTo(this.calendar.before(dossier.due(), 1));
 		// one working day before Tuesday 03/03 09:00 is Monday 02/03 09:00
 		assertThat(local(this.calendar.before(dossier.due(), 1))).isEqualTo(LocalDateTime.of(2026, 3, 2, 9, 0));
@@ -180,7 +180,7 @@ abstract class DeathRegistrationScenarios extends ProcedureTestBase {
 		assertThat(instance).isEnded()
 			.hasPassed(Elements.REMOVE_RESIDENCE, Elements.SETTLE_FUNERAL_ALLOWANCE, Elements.GRANT_FUNERAL_SUPPORT,
 					Elements.PROCEDURES_SETTLED, Elements.CLOSE_DOSSIER, Elements.RESULT_RETURNED)
-			.hasNotPassed(Elements.DOSSIER_REFUSED);
+			.hasNotPassed(Elements.REFUSAL, Elements.REFUSE_DOSSIER, Elements.DOSSIER_REFUSED);
 		Dossier returned = this.dossiers.get(code);
 		assertThat(returned.status()).isEqualTo(DossierStatus.RETURNED);
 		assertThat(returned.timeliness()).isEqualTo(Timeliness.EARLY);
@@ -339,7 +339,7 @@ abstract class DeathRegistrationScenarios extends ProcedureTestBase {
 		completeStep(death, AgencyStepProcess.REFUSE,
 				Map.of(DossierVariables.REFUSAL_REASON, "Việc khai tử đã được đăng ký tại UBND xã khác"));
 		assertThat(instance).isEnded()
-			.hasPassed(Elements.DOSSIER_REFUSED)
+			.hasPassed(Elements.REFUSAL, Elements.REFUSE_DOSSIER, Elements.DOSSIER_REFUSED)
 			.hasNotPassed(Elements.PROCEDURES_REQUESTED, Elements.REMOVE_RESIDENCE, Elements.SETTLE_FUNERAL_ALLOWANCE,
 					Elements.GRANT_FUNERAL_SUPPORT, Elements.RETURN_RESULT);
 		Dossier refused = this.dossiers.get(code);
@@ -358,7 +358,7 @@ abstract class DeathRegistrationScenarios extends ProcedureTestBase {
 		completeStep(step(code, socialInsurance()), AgencyStepProcess.REFUSE, Map.of(DossierVariables.REFUSAL_REASON, reason));
 
 		// docs/procedures/death-registration.md, Refusals: the branch is settled, the dossier goes on
-		assertThat(instance).isNotEnded().hasPassed(Elements.SETTLE_FUNERAL_ALLOWANCE).hasNotPassed(Elements.DOSSIER_REFUSED);
+		assertThat(instance).isNotEnded().hasPassed(Elements.SETTLE_FUNERAL_ALLOWANCE).hasNotPassed(Elements.REFUSAL, Elements.REFUSE_DOSSIER, Elements.DOSSIER_REFUSED);
 		Dossier running = this.dossiers.get(code);
 		assertThat(running.status()).as("the death is registered and two branches still run")
 			.isEqualTo(DossierStatus.IN_PROGRESS);
@@ -377,7 +377,7 @@ abstract class DeathRegistrationScenarios extends ProcedureTestBase {
 		this.tasks.complete(giveBack.getId(), Map.of("resultHandedOver", true));
 		assertThat(instance).isEnded()
 			.hasPassed(Elements.REMOVE_RESIDENCE, Elements.GRANT_FUNERAL_SUPPORT, Elements.RESULT_RETURNED)
-			.hasNotPassed(Elements.DOSSIER_REFUSED);
+			.hasNotPassed(Elements.REFUSAL, Elements.REFUSE_DOSSIER, Elements.DOSSIER_REFUSED);
 		Dossier returned = this.dossiers.get(code);
 		assertThat(returned.status()).isEqualTo(DossierStatus.RETURNED);
 		assertThat(returned.refusalReason()).isEqualTo(reason);
@@ -431,6 +431,7 @@ abstract class DeathRegistrationScenarios extends ProcedureTestBase {
 		completeStep(step(code, commune()), AgencyStepProcess.DONE, Map.of());
 		Date due = this.dossiers.get(code).due();
 
+		assertApologyTimerAsModelled(instance);
 		Job apologyDue = timer(instance.getId(), Elements.APOLOGY_DUE);
 		assertThat(apologyDue.getDuedate()).isEqualTo(this.calendar.before(due, 1));
 		ClockUtilHelper.after(apologyDue.getDuedate());

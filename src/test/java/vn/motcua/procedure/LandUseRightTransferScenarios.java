@@ -121,7 +121,7 @@ abstract class LandUseRightTransferScenarios extends ProcedureTestBase {
 		completeStep(step(code, commune()), AgencyStepProcess.DONE, Map.of());
 		completeStep(step(code, landOffice()), AgencyStepProcess.REFUSE,
 				Map.of(DossierVariables.REFUSAL_REASON, "Đất đang có tranh chấp"));
-		assertThat(instance).isEnded().hasPassed(Elements.DOSSIER_REFUSED).hasNotPassed(Elements.PAUSE_DOSSIER_CLOCK);
+		assertThat(instance).isEnded().hasPassed(Elements.REFUSAL, Elements.REFUSE_DOSSIER, Elements.DOSSIER_REFUSED).hasNotPassed(Elements.PAUSE_DOSSIER_CLOCK);
 		assertThat(this.dossiers.get(code).status()).isEqualTo(DossierStatus.REFUSED);
 	}
 
@@ -153,7 +153,7 @@ abstract class LandUseRightTransferScenarios extends ProcedureTestBase {
 		String code = codeOf(instance);
 		Dossier dossier = this.dossiers.get(code);
 		assertThat(local(dossier.due())).isEqualTo(LocalDateTime.of(2026, 5, 13, 9, 0));
-		assertThat(dossier.due()).isEqualTo(this.calendar.dueFrom(at(received), LandUseRightTransferProcess.LEGAL_WORKING_DAYS));
+		assertThat(dossier.due()).isEqualTo(this.calendar.dueFrom(at(received), catalogue(LandUseRightTransferProcess.KEY).legalWorkingDays()));
 		Task check = step(code, commune());
 		assertThat(local(check.getDueDate())).isEqualTo(LocalDateTime.of(2026, 4, 29, 14, 30));
 		clock(LocalDateTime.of(2026, 4, 29, 16, 0));
@@ -281,6 +281,7 @@ abstract class LandUseRightTransferScenarios extends ProcedureTestBase {
 		completeStep(step(code, commune()), AgencyStepProcess.DONE, Map.of());
 		Date due = this.dossiers.get(code).due();
 
+		assertApologyTimerAsModelled(instance);
 		Job apologyDue = timer(instance.getId(), Elements.APOLOGY_DUE);
 		assertThat(apologyDue.getDuedate()).isEqualTo(this.calendar.before(due, 1));
 		ClockUtilHelper.after(apologyDue.getDuedate());

@@ -192,6 +192,35 @@ public abstract class ProcedureTestBase {
 		}
 	}
 
+	/** The catalogue entry of the newest version of a procedure, from its model. */
+	protected ProcedureCatalogue catalogue(String key) {
+		var repository = this.engine.getRepositoryService();
+		var definition = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+		return ProcedureCatalogue.of(repository.getBpmnModelInstance(definition.getId()).getModelElementById(key));
+	}
+
+	/**
+	 * The apology timer of the dossier is due at the date its model shows: the timer date of
+	 * {@code StartEvent_ApologyDue} is {@code ${apologyAt}}, and the job is due at that variable,
+	 * one working day before the appointment in force.
+	 */
+	protected void assertApologyTimerAsModelled(ProcessInstance instance) {
+		var repository = this.engine.getRepositoryService();
+		org.camunda.bpm.model.bpmn.instance.TimerEventDefinition timer = repository
+			.getBpmnModelInstance(instance.getProcessDefinitionId())
+			.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.TimerEventDefinition.class)
+			.stream()
+			.filter(t -> ProcedureElements.APOLOGY_DUE.equals(((org.camunda.bpm.model.bpmn.instance.BaseElement) t.getParentElement()).getId()))
+			.findFirst()
+			.orElseThrow();
+		org.assertj.core.api.Assertions.assertThat(timer.getTimeDate().getTextContent().strip()).isEqualTo("${apologyAt}");
+		Date apologyAt = (Date) this.runtime.getVariable(instance.getId(), DossierVariables.APOLOGY_AT);
+		Date due = this.dossiers.get(codeOf(instance)).due();
+		org.assertj.core.api.Assertions.assertThat(apologyAt).isEqualTo(this.calendar.before(due, 1));
+		org.assertj.core.api.Assertions.assertThat(timer(instance.getId(), ProcedureElements.APOLOGY_DUE).getDuedate())
+			.isEqualTo(apologyAt);
+	}
+
 	protected String codeOf(ProcessInstance instance) {
 		return (String) this.runtime.getVariable(instance.getId(), DossierVariables.DOSSIER_CODE);
 	}

@@ -80,6 +80,7 @@ class ProcessModelConventionsTest extends ProcedureTestBase {
 				    <bpmn:extensionElements>
 				      <camunda:in sourceExpression="astrology" target="stepFunction" />
 				      <camunda:in sourceExpression="${0.02}" target="stepAllotment" />
+				      <camunda:in sourceExpression="C" target="stepName" />
 				    </bpmn:extensionElements>
 				  </bpmn:callActivity>
 				  <bpmn:intermediateCatchEvent id="P" name="P">
@@ -89,6 +90,7 @@ class ProcessModelConventionsTest extends ProcedureTestBase {
 				    <bpmn:timerEventDefinition><bpmn:timeDate>2027-01-01T00:00:00</bpmn:timeDate></bpmn:timerEventDefinition>
 				  </bpmn:intermediateCatchEvent>
 				</bpmn:process>
+				<bpmn:error id="Error_Other" errorCode="SOMETHING_ELSE" />
 				""")));
 		List<Finding> findings = contract().check(files);
 		assertThat(String.join("\n", findings.stream().map(Finding::toString).toList())).contains(
@@ -106,7 +108,10 @@ class ProcessModelConventionsTest extends ProcedureTestBase {
 				"'B': biểu thức ${runtimeService.createProcessInstanceQuery()} truy cập 'runtimeService.createProcessInstanceQuery'",
 				"'F': biểu thức ${routing.unitFor(execution, 'desk')} truy cập 'routing.unitFor'",
 				"'C': không có quy trình 'agency-step'", "'C': bước liên thông thiếu tham số stepForm",
-				"'C': bước liên thông thiếu tham số stepName",
+				"'C': tham số stepName không còn dùng: tên bước là tên của phần tử call activity",
+				"'C': bước liên thông không có sự kiện biên bắt lỗi DOSSIER_REFUSED (từ chối)",
+				"'Error_Other': mã lỗi 'SOMETHING_ELSE' không được dùng",
+				"'other': thủ tục thiếu thông tin danh mục 'procedureCode'",
 				"'C': chức năng 'astrology' không có đơn vị nào đảm nhận",
 				"'C': thời hạn ${0.02} không phải bội số không âm của 0,25 ngày làm việc",
 				"'P': bộ hẹn giờ phải dùng timeDate", "'L': bộ hẹn giờ 2027-01-01T00:00:00 không tính theo lịch làm việc");
@@ -119,14 +124,96 @@ class ProcessModelConventionsTest extends ProcedureTestBase {
 		read(Path.of("forms"), ".form", files);
 		String birth = new String(files.get("processes/birth-registration.bpmn"), StandardCharsets.UTF_8);
 		files.put("processes/birth-registration.bpmn",
-				bytes(birth.replace("<camunda:inputParameter name=\"legalWorkingDays\">${3}",
-						"<camunda:inputParameter name=\"legalWorkingDays\">${1}")));
+				bytes(birth.replace("<camunda:property name=\"legalWorkingDays\" value=\"3\" />",
+						"<camunda:property name=\"legalWorkingDays\" value=\"1\" />")));
 		List<Finding> findings = contract().check(files);
 		assertThat(findings).filteredOn(f -> f.severity() == Severity.REFUSAL).isEmpty();
 		assertThat(findings).filteredOn(f -> f.severity() == Severity.WARNING)
 			.extracting(Finding::toString)
 			.anyMatch(text -> text.startsWith("processes/birth-registration.bpmn, phần tử 'birth-registration': tổng thời hạn")
 					&& text.contains("vượt tổng thời hạn giải quyết theo quy định (1 ngày làm việc)"));
+	}
+
+	@Test
+	void aProcedureWithoutItsCatalogueEntryIsRefused() throws IOException {
+		Map<String, byte[]> files = repository();
+		String land = new String(files.get("processes/land-use-right-transfer.bpmn"), StandardCharsets.UTF_8);
+		files.put("processes/land-use-right-transfer.bpmn",
+				bytes(land.replaceAll("(?s)<camunda:properties>.*?</camunda:properties>", "<camunda:properties />")));
+		assertThat(refusals(files)).containsExactlyInAnyOrder(
+				"processes/land-use-right-transfer.bpmn, phần tử 'land-use-right-transfer': thủ tục thiếu thông tin danh mục "
+						+ "'procedureCode' (mã thủ tục hành chính trên Cơ sở dữ liệu quốc gia); nhập ở mẫu «Thông tin thủ tục hành chính» của quy trình",
+				"processes/land-use-right-transfer.bpmn, phần tử 'land-use-right-transfer': thủ tục thiếu thông tin danh mục "
+						+ "'legalBasis' (căn cứ pháp lý); nhập ở mẫu «Thông tin thủ tục hành chính» của quy trình",
+				"processes/land-use-right-transfer.bpmn, phần tử 'land-use-right-transfer': thủ tục thiếu thông tin danh mục "
+						+ "'legalWorkingDays' (tổng thời hạn giải quyết, ngày làm việc); nhập ở mẫu «Thông tin thủ tục hành chính» của quy trình");
+	}
+
+	@Test
+	void aMalformedCatalogueEntryIsRefused() throws IOException {
+		Map<String, byte[]> files = repository();
+		String land = new String(files.get("processes/land-use-right-transfer.bpmn"), StandardCharsets.UTF_8);
+		files.put("processes/land-use-right-transfer.bpmn", bytes(land
+			.replace("name=\"procedureCode\" value=\"1.013831\"", "name=\"procedureCode\" value=\"13831\"")
+			.replaceAll("name=\"legalBasis\" value=\"[^\"]*\"", "name=\"legalBasis\" value=\"x\"")
+			.replace("name=\"legalWorkingDays\" value=\"8\"", "name=\"legalWorkingDays\" value=\"8,3\"")));
+		assertThat(refusals(files)).containsExactlyInAnyOrder(
+				"processes/land-use-right-transfer.bpmn, phần tử 'land-use-right-transfer': mã thủ tục hành chính '13831' không đúng "
+						+ "định dạng của Cơ sở dữ liệu quốc gia về TTHC (ví dụ 1.013831 hoặc 1.013831.H19); nếu chưa có mã, ghi «chưa xác định»",
+				"processes/land-use-right-transfer.bpmn, phần tử 'land-use-right-transfer': căn cứ pháp lý 'x' quá ngắn: "
+						+ "ghi số hiệu văn bản, ví dụ «Nghị định 101/2024/NĐ-CP»",
+				"processes/land-use-right-transfer.bpmn, phần tử 'land-use-right-transfer': tổng thời hạn giải quyết '8,3' không phải "
+						+ "số ngày làm việc dương, bội số của 0,25 (ví dụ 3 hoặc 1.5)");
+	}
+
+	@Test
+	void theLegalTotalIsWrittenOnceInTheCatalogueNotOnTheRegisterStep() throws IOException {
+		Map<String, byte[]> files = repository();
+		String birth = new String(files.get("processes/birth-registration.bpmn"), StandardCharsets.UTF_8);
+		files.put("processes/birth-registration.bpmn", bytes(birth.replace(
+				"<camunda:inputParameter name=\"sameDay\">",
+				"<camunda:inputParameter name=\"legalWorkingDays\">${3}</camunda:inputParameter><camunda:inputParameter name=\"sameDay\">")));
+		assertThat(refusals(files)).singleElement()
+			.asString()
+			.startsWith("processes/birth-registration.bpmn, phần tử 'Task_RegisterDossier': tổng thời hạn giải quyết không còn ghi ở bước cấp mã hồ sơ");
+	}
+
+	@Test
+	void aProcedureCodeNotYetKnownIsAWarning() throws IOException {
+		List<Finding> findings = contract().check(repository());
+		assertThat(findings).filteredOn(f -> f.severity() == Severity.WARNING)
+			.extracting(Finding::toString)
+			.contains("processes/construction-permit.bpmn, phần tử 'construction-permit': mã thủ tục hành chính (procedureCode) "
+					+ "chưa xác định: đối chiếu Cơ sở dữ liệu quốc gia về TTHC và cập nhật");
+	}
+
+	@Test
+	void aStepWhoseRefusalNobodyCatchesIsRefused() throws IOException {
+		Map<String, byte[]> files = repository();
+		String construction = new String(files.get("processes/construction-permit.bpmn"), StandardCharsets.UTF_8);
+		files.put("processes/construction-permit.bpmn", bytes(construction
+			.replaceAll("(?s)<bpmn:boundaryEvent id=\"BoundaryEvent_DossierRefused\".*?</bpmn:boundaryEvent>", "")
+			.replaceAll("<bpmn:sequenceFlow id=\"Flow_ToRefuseDossier\"[^>]*/>", "")
+			.replaceAll("(?s)<bpmndi:BPMNEdge id=\"Flow_ToRefuseDossier_di\".*?</bpmndi:BPMNEdge>", "")
+			.replaceAll("(?s)<bpmndi:BPMNShape id=\"BoundaryEvent_DossierRefused_di\".*?</bpmndi:BPMNShape>", "")));
+		assertThat(refusals(files)).contains(
+				"processes/construction-permit.bpmn, phần tử 'CallActivity_DecidePermit': bước liên thông không có sự kiện biên bắt lỗi "
+						+ "DOSSIER_REFUSED (từ chối), trên chính bước hoặc trên tiến trình con bao quanh: mô hình phải chỉ rõ việc từ chối dẫn tới đâu");
+	}
+
+	private Map<String, byte[]> repository() throws IOException {
+		Map<String, byte[]> files = new TreeMap<>();
+		read(Path.of("processes"), ".bpmn", files);
+		read(Path.of("forms"), ".form", files);
+		return files;
+	}
+
+	private List<String> refusals(Map<String, byte[]> files) {
+		return contract().check(files)
+			.stream()
+			.filter(f -> f.severity() == Severity.REFUSAL)
+			.map(Finding::toString)
+			.toList();
 	}
 
 	private ProcedureContract contract() {

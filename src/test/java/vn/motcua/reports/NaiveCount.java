@@ -79,6 +79,8 @@ final class NaiveCount {
 			case IN_PROGRESS -> open;
 			case WITHIN_DEADLINE -> open.and(d -> !d.legalDue().isBefore(asOf));
 			case OVERDUE -> open.and(d -> d.legalDue().isBefore(asOf));
+			case CAME_DUE -> d -> !"REFUSED".equals(d.status()) && !d.legalDue().isBefore(start)
+					&& d.legalDue().isBefore(end);
 			case HANDOFFS, HANDOFFS_LATE -> throw new IllegalStateException();
 		};
 		return this.dossiers.stream()

@@ -189,8 +189,10 @@ abstract class PlatformSmokeTest {
 	void homePageIsVietnameseByDefault() {
 		ResponseEntity<String> home = this.http.getForEntity(url("/"), String.class);
 		assertThat(home.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(home.getBody()).contains("Hệ thống giải quyết thủ tục hành chính một cửa liên thông",
-				"/camunda/app/tasklist/", "/tra-cuu", "/audit");
+		// citizens see their links and the officials' login, never the staff pages
+		assertThat(home.getBody()).contains("Hệ thống giải quyết thủ tục hành chính một cửa liên thông", "/tra-cuu",
+				"/login")
+			.doesNotContain("/camunda/app/tasklist/", "/audit", "/desk", "/breaches");
 		assertThat(this.http.getForEntity(url("/?lang=en"), String.class).getBody())
 			.contains("Inter-agency one-stop administrative procedures");
 	}

@@ -6,6 +6,7 @@ import motcuaConfig from '../../motcua/webapps-config.js';
 
 export default {
   ...motcuaConfig(),
+  customScripts: ['motcua-pages/receipt-link'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
