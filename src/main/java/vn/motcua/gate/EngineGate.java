@@ -155,6 +155,9 @@ class EngineGate extends OncePerRequestFilter {
 			refuse(response, refusal, locale);
 			return;
 		}
+		if (method.equals("PUT") && TASK_UPDATE.matcher(path).matches()) {
+			body = withoutFormRef(body);
+		}
 		chain.doFilter(body == null ? request : new CachedBody(request, body), response);
 		if (DEPLOY.matcher(path).matches() && response.getStatus() < 300) {
 			asSystem(() -> {
@@ -260,6 +263,29 @@ class EngineGate extends OncePerRequestFilter {
 		Date requested = date(body.path("due").asText(null));
 		if (!Objects.equals(requested, task.getDueDate())) {
 			throw new Refusal(400, "due", "gate.field.due");
+		}
+	}
+
+	/**
+	 * Tasklist saves a follow-up date by sending the whole task back, {@code camundaFormRef} included;
+	 * the engine's task DTO types that member as an interface Jackson cannot build ("Cannot construct
+	 * instance of CamundaFormRef"), although it never applies it (the form comes from the model). The
+	 * member is dropped, so the update reaches the engine.
+	 */
+	private byte[] withoutFormRef(byte[] body) {
+		if (body == null || body.length == 0) {
+			return body;
+		}
+		JsonNode task = read(body);
+		if (!task.isObject() || !task.has("camundaFormRef")) {
+			return body;
+		}
+		((ObjectNode) task).remove("camundaFormRef");
+		try {
+			return this.json.writeValueAsBytes(task);
+		}
+		catch (JsonProcessingException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -542,6 +568,28 @@ class EngineGate extends OncePerRequestFilter {
 				}
 
 			};
+		}
+
+		@Override
+		public int getContentLength() {
+			return this.body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return this.body.length;
+		}
+
+		@Override
+		public String getHeader(String name) {
+			return "content-length".equalsIgnoreCase(name) ? String.valueOf(this.body.length) : super.getHeader(name);
+		}
+
+		@Override
+		public java.util.Enumeration<String> getHeaders(String name) {
+			return "content-length".equalsIgnoreCase(name)
+					? java.util.Collections.enumeration(List.of(String.valueOf(this.body.length)))
+					: super.getHeaders(name);
 		}
 
 		@Override

@@ -1,0 +1,171 @@
+package vn.motcua.tasklist;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import vn.motcua.deadline.LegalCalendar;
+import vn.motcua.intake.DocumentNames;
+import vn.motcua.intake.Dossier;
+import vn.motcua.intake.Dossiers;
+import vn.motcua.organisation.Organisation;
+import vn.motcua.organisation.Unit;
+import vn.motcua.procedure.AgencyStepProcess;
+import vn.motcua.procedure.DisplayVariables;
+import vn.motcua.procedure.DossierVariables;
+
+/**
+ * Keeps the card variables of a task's process instance ({@code stepDueText}, {@code stepAlert}) and
+ * computes the header of a step form when Tasklist loads it ({@link #formHeader}).
+ */
+@Component
+class TaskDisplay {
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZONE);
+
+	private static final Locale VI = Locale.forLanguageTag("vi");
+
+	private final RuntimeService runtime;
+
+	private final TaskService tasks;
+
+	private final Dossiers dossiers;
+
+	private final DocumentNames documents;
+
+	private final Organisation organisation;
+
+	private final LegalCalendar calendar;
+
+	private final MessageSource messages;
+
+	TaskDisplay(RuntimeService runtime, TaskService tasks, Dossiers dossiers, DocumentNames documents, Organisation organisation,
+			LegalCalendar legalCalendar, MessageSource messageSource) {
+		this.runtime = runtime;
+		this.tasks = tasks;
+		this.dossiers = dossiers;
+		this.documents = documents;
+		this.organisation = organisation;
+		this.calendar = legalCalendar;
+		this.messages = messageSource;
+	}
+
+	/** A new task: its instance's cards show the step's due time; a step handled again starts without alert. */
+	@EventListener
+	void on(DelegateTask task) {
+		if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName()) || task.getExecution() == null) {
+			return;
+		}
+		Object stepDue = task.getExecution().getVariable(AgencyStepProcess.STEP_DUE);
+		Date due = stepDue instanceof Date d ? d : task.getDueDate();
+		if (due != null) {
+			task.getExecution().setVariable(DisplayVariables.STEP_DUE_TEXT, TIME.format(due.toInstant()));
+		}
+		if (AgencyStepProcess.Elements.HANDLE_STEP.equals(task.getTaskDefinitionKey())
+				&& task.getExecution().hasVariable(DisplayVariables.STEP_ALERT)) {
+			task.getExecution().removeVariable(DisplayVariables.STEP_ALERT);
+		}
+	}
+
+	/** The warning and breach timers of a step mark its instance, for the cards and the supervisors' filter. */
+	@EventListener
+	void on(DelegateExecution execution) {
+		if (!ExecutionListener.EVENTNAME_START.equals(execution.getEventName())) {
+			return;
+		}
+		String activity = execution.getCurrentActivityId();
+		String key = AgencyStepProcess.Elements.WARNING.equals(activity) ? "tasklist.alert.warning"
+				: AgencyStepProcess.Elements.BREACH.equals(activity) ? "tasklist.alert.breach" : null;
+		if (key != null) {
+			execution.setVariable(DisplayVariables.STEP_ALERT, this.messages.getMessage(key, null, VI));
+		}
+	}
+
+	/** The header values of the task's form, as of {@code now}; only those that apply to the task. */
+	Map<String, String> formHeader(Task task, Date now, Locale locale) {
+		Map<String, String> header = new LinkedHashMap<>();
+		Map<String, Object> variables = this.runtime.getVariables(task.getProcessInstanceId(),
+				java.util.List.of(DossierVariables.DOSSIER_CODE, DossierVariables.RECEIVING_UNIT,
+						AgencyStepProcess.STEP_UNIT));
+		Object code = variables.get(DossierVariables.DOSSIER_CODE);
+		Dossier dossier = code == null ? null : this.dossiers.find(code.toString()).orElse(null);
+		if (dossier != null) {
+			header.put(DisplayVariables.APPOINTMENT_TEXT, TIME.format(dossier.due().toInstant()));
+			header.put(DisplayVariables.DOCUMENT_NAMES, String.join("\n", this.documents.of(dossier)));
+		}
+		if (task.getDueDate() != null) {
+			header.put(DisplayVariables.STEP_DUE_TEXT, TIME.format(task.getDueDate().toInstant()));
+			header.put(DisplayVariables.TIME_LEFT_TEXT, timeLeft(now, task.getDueDate(), locale));
+		}
+		Task step = this.tasks.createTaskQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.taskDefinitionKey(AgencyStepProcess.Elements.HANDLE_STEP)
+			.singleResult();
+		header.put(DisplayVariables.STEP_TITLE, step != null ? step.getName() : task.getName());
+		unitName(variables.get(AgencyStepProcess.STEP_UNIT))
+			.ifPresent(name -> header.put(DisplayVariables.STEP_UNIT_NAME, name));
+		unitName(variables.get(DossierVariables.RECEIVING_UNIT))
+			.ifPresent(name -> header.put(DisplayVariables.RECEIVING_UNIT_NAME, name));
+		return header;
+	}
+
+	/** "Còn 1 ngày 3 giờ 15 phút làm việc" before the due time, "Quá hạn 2 giờ làm việc" after it. */
+	String timeLeft(Date now, Date due, Locale locale) {
+		boolean late = now.after(due);
+		Date from = late ? due : now;
+		Date to = late ? now : due;
+		Duration office = this.calendar.officeTimeBetween(from, to);
+		double workingDays = this.calendar.workingDaysBetween(from, to);
+		long days = (long) Math.floor(workingDays + 1e-9);
+		Duration rest = office;
+		if (days > 0 && workingDays > 0) {
+			Duration perDay = Duration.ofSeconds(Math.round(office.getSeconds() / workingDays));
+			rest = office.minus(perDay.multipliedBy(days));
+			if (rest.isNegative()) {
+				rest = Duration.ZERO;
+			}
+		}
+		long minutes = rest.toMinutes();
+		StringBuilder amount = new StringBuilder();
+		if (days > 0) {
+			amount.append(this.messages.getMessage("tasklist.time.days", new Object[] { days }, locale));
+		}
+		if (minutes / 60 > 0) {
+			append(amount, this.messages.getMessage("tasklist.time.hours", new Object[] { minutes / 60 }, locale));
+		}
+		if (minutes % 60 > 0 || amount.isEmpty()) {
+			append(amount, this.messages.getMessage("tasklist.time.minutes", new Object[] { minutes % 60 }, locale));
+		}
+		return this.messages.getMessage(late ? "tasklist.time.late" : "tasklist.time.left",
+				new Object[] { amount.toString() }, locale);
+	}
+
+	private static void append(StringBuilder text, String part) {
+		if (!text.isEmpty()) {
+			text.append(' ');
+		}
+		text.append(part);
+	}
+
+	private java.util.Optional<String> unitName(Object code) {
+		return code == null ? java.util.Optional.empty() : this.organisation.find(code.toString()).map(Unit::name);
+	}
+
+}
