@@ -126,7 +126,7 @@ class IdentitySetup implements ApplicationRunner {
 	 */
 	static final int FILTERS_VERSION = 2;
 
-	/** The process variables each task card shows (read from the task's own process instance). */
+	/** The variables each task card shows (the task's own copies, see vn.motcua.tasklist.TaskDisplay). */
 	static final List<Map<String, String>> CARD_VARIABLES = List.of(card("dossierCode", "Mã hồ sơ"),
 			card("procedureName", "Thủ tục"), card("applicantName", "Người nộp"), card("stepDueText", "Hạn xử lý"),
 			card("stepAlert", "Cảnh báo"), card("deadlineNote", "Thời hạn"));
@@ -154,7 +154,7 @@ class IdentitySetup implements ApplicationRunner {
 				this.tasks.createTaskQuery()
 					.taskCandidateGroupIn(groups)
 					.includeAssignedTasks()
-					.processVariableValueLike("stepAlert", "%"),
+					.taskVariableValueLike("stepAlert", "%"),
 				List.of(unit.supervisorsGroup()));
 	}
 

@@ -9,10 +9,10 @@ import java.util.Set;
  */
 public final class DisplayVariables {
 
-	/** The step's due time, "dd/MM/yyyy HH:mm": a process variable of the task's instance (cards, forms). */
+	/** The step's due time, "dd/MM/yyyy HH:mm": a variable of each task (cards) and of the form header. */
 	public static final String STEP_DUE_TEXT = "stepDueText";
 
-	/** "Sắp đến hạn" once the step's warning timer fired, "Quá hạn" once it breached; else absent. */
+	/** A variable of the step task: "Sắp đến hạn" once its warning timer fired, "Quá hạn" once it breached. */
 	public static final String STEP_ALERT = "stepAlert";
 
 	/** Form header only (computed when the form is loaded): the appointment in force. */

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -30,8 +31,8 @@ import vn.motcua.procedure.DisplayVariables;
 import vn.motcua.procedure.DossierVariables;
 
 /**
- * Keeps the card variables of a task's process instance ({@code stepDueText}, {@code stepAlert}) and
- * computes the header of a step form when Tasklist loads it ({@link #formHeader}).
+ * Gives every task the variables its Tasklist card shows (dossier code, procedure, applicant, step due
+ * time, alert) and computes the header of a step form when Tasklist loads it ({@link #formHeader}).
  */
 @Component
 class TaskDisplay {
@@ -67,24 +68,36 @@ class TaskDisplay {
 		this.messages = messageSource;
 	}
 
-	/** A new task: its instance's cards show the step's due time; a step handled again starts without alert. */
+	/** Variables of the dossier a card shows, copied to each task when it is created. */
+	static final List<String> CARD = List.of(DossierVariables.DOSSIER_CODE, DossierVariables.PROCEDURE_NAME,
+			DossierVariables.APPLICANT_NAME);
+
+	/**
+	 * A new task carries, as its own (task-local) variables, what its card shows: Tasklist reads card
+	 * variables with the official's permissions, which cover the task but not the process instance.
+	 */
 	@EventListener
 	void on(DelegateTask task) {
 		if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName()) || task.getExecution() == null) {
 			return;
 		}
+		for (String name : CARD) {
+			Object value = task.getExecution().getVariable(name);
+			if (value != null) {
+				task.setVariableLocal(name, value);
+			}
+		}
 		Object stepDue = task.getExecution().getVariable(AgencyStepProcess.STEP_DUE);
 		Date due = stepDue instanceof Date d ? d : task.getDueDate();
 		if (due != null) {
-			task.getExecution().setVariable(DisplayVariables.STEP_DUE_TEXT, TIME.format(due.toInstant()));
+			task.setVariableLocal(DisplayVariables.STEP_DUE_TEXT, TIME.format(due.toInstant()));
 		}
-		if (AgencyStepProcess.Elements.HANDLE_STEP.equals(task.getTaskDefinitionKey())
-				&& task.getExecution().hasVariable(DisplayVariables.STEP_ALERT)) {
-			task.getExecution().removeVariable(DisplayVariables.STEP_ALERT);
+		if (AgencyStepProcess.Elements.RESOLVE_BREACH.equals(task.getTaskDefinitionKey())) {
+			task.setVariableLocal(DisplayVariables.STEP_ALERT, alert("tasklist.alert.breach"));
 		}
 	}
 
-	/** The warning and breach timers of a step mark its instance, for the cards and the supervisors' filter. */
+	/** The warning and breach timers of a step mark its task, for the cards and the supervisors' filter. */
 	@EventListener
 	void on(DelegateExecution execution) {
 		if (!ExecutionListener.EVENTNAME_START.equals(execution.getEventName())) {
@@ -93,16 +106,27 @@ class TaskDisplay {
 		String activity = execution.getCurrentActivityId();
 		String key = AgencyStepProcess.Elements.WARNING.equals(activity) ? "tasklist.alert.warning"
 				: AgencyStepProcess.Elements.BREACH.equals(activity) ? "tasklist.alert.breach" : null;
-		if (key != null) {
-			execution.setVariable(DisplayVariables.STEP_ALERT, this.messages.getMessage(key, null, VI));
+		if (key == null) {
+			return;
 		}
+		Task step = this.tasks.createTaskQuery()
+			.processInstanceId(execution.getProcessInstanceId())
+			.taskDefinitionKey(AgencyStepProcess.Elements.HANDLE_STEP)
+			.singleResult();
+		if (step != null) {
+			this.tasks.setVariableLocal(step.getId(), DisplayVariables.STEP_ALERT, alert(key));
+		}
+	}
+
+	private String alert(String key) {
+		return this.messages.getMessage(key, null, VI);
 	}
 
 	/** The header values of the task's form, as of {@code now}; only those that apply to the task. */
 	Map<String, String> formHeader(Task task, Date now, Locale locale) {
 		Map<String, String> header = new LinkedHashMap<>();
 		Map<String, Object> variables = this.runtime.getVariables(task.getProcessInstanceId(),
-				java.util.List.of(DossierVariables.DOSSIER_CODE, DossierVariables.RECEIVING_UNIT,
+				List.of(DossierVariables.DOSSIER_CODE, DossierVariables.RECEIVING_UNIT,
 						AgencyStepProcess.STEP_UNIT));
 		Object code = variables.get(DossierVariables.DOSSIER_CODE);
 		Dossier dossier = code == null ? null : this.dossiers.find(code.toString()).orElse(null);
