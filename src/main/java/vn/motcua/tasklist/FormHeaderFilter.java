@@ -67,7 +67,7 @@ class FormHeaderFilter extends OncePerRequestFilter {
 			Authentication caller = this.identity.getCurrentAuthentication();
 			this.identity.clearAuthentication();
 			try {
-				body = withHeader(matcher.group(1), body, request.getHeader("Accept-Language"));
+				body = withHeader(matcher.group(1), body);
 			}
 			finally {
 				if (caller != null) {
@@ -80,16 +80,17 @@ class FormHeaderFilter extends OncePerRequestFilter {
 		response.getOutputStream().write(body);
 	}
 
-	private byte[] withHeader(String taskId, byte[] body, String language) {
+	/** The forms are in Vietnamese, whatever the browser's language: so is their header. */
+	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+	private byte[] withHeader(String taskId, byte[] body) {
 		try {
 			JsonNode variables = this.json.readTree(body);
 			Task task = this.tasks.createTaskQuery().taskId(taskId).singleResult();
 			if (task == null || !variables.isObject()) {
 				return body;
 			}
-			Locale locale = language != null && language.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH
-					: Locale.forLanguageTag("vi");
-			for (Map.Entry<String, String> entry : this.display.formHeader(task, ClockUtil.getCurrentTime(), locale).entrySet()) {
+			for (Map.Entry<String, String> entry : this.display.formHeader(task, ClockUtil.getCurrentTime(), VIETNAMESE).entrySet()) {
 				ObjectNode variable = ((ObjectNode) variables).putObject(entry.getKey());
 				variable.put("type", "String");
 				variable.put("value", entry.getValue());
