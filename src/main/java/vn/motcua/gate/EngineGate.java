@@ -155,7 +155,18 @@ class EngineGate extends OncePerRequestFilter {
 			refuse(response, refusal, locale);
 			return;
 		}
-		if (method.equals("PUT") && TASK_UPDATE.matcher(path).matches()) {
+		Matcher update = TASK_UPDATE.matcher(path);
+		if (method.equals("PUT") && update.matches()) {
+			try {
+				if (followUpOnly(update.group(1), read(body), caller)) {
+					response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+					return;
+				}
+			}
+			catch (Refusal refusal) {
+				refuse(response, refusal, locale);
+				return;
+			}
 			body = withoutFormRef(body);
 		}
 		chain.doFilter(body == null ? request : new CachedBody(request, body), response);
@@ -264,6 +275,65 @@ class EngineGate extends OncePerRequestFilter {
 		if (!Objects.equals(requested, task.getDueDate())) {
 			throw new Refusal(400, "due", "gate.field.due");
 		}
+	}
+
+	/**
+	 * Officials work their tasks (TASK_WORK) but may not update them, so the engine would refuse
+	 * Tasklist's "Đặt ngày theo dõi" (a PUT of the whole task with a new {@code followUp}). An update
+	 * that changes nothing but the follow-up date, by an official who is the task's assignee or one of
+	 * its candidates, is applied here as the system; anything else goes on to the engine's own checks.
+	 */
+	private boolean followUpOnly(String taskId, JsonNode body, Caller caller) {
+		if (caller.name() == null || !body.isObject() || !body.has("followUp")) {
+			return false;
+		}
+		return asSystem(() -> {
+			Task task = this.tasks.createTaskQuery().taskId(taskId).singleResult();
+			if (task == null || !unchanged(task, body) || !mayWork(taskId, caller)) {
+				return false;
+			}
+			Date followUp = body.path("followUp").isNull() ? null : date(body.path("followUp").asText());
+			if (followUp != null && followUp.getTime() == 0) {
+				throw new Refusal(400, "followUp", "gate.field.followUp");
+			}
+			task.setFollowUpDate(followUp);
+			this.tasks.saveTask(task);
+			return true;
+		});
+	}
+
+	/** Whether the task update keeps every field the engine would write, except the follow-up date. */
+	private static boolean unchanged(Task task, JsonNode body) {
+		return same(body, "name", task.getName()) && same(body, "description", task.getDescription())
+				&& same(body, "assignee", task.getAssignee()) && same(body, "owner", task.getOwner())
+				&& same(body, "parentTaskId", task.getParentTaskId())
+				&& same(body, "caseInstanceId", task.getCaseInstanceId()) && same(body, "tenantId", task.getTenantId())
+				&& (!body.has("priority") || body.path("priority").asInt(Integer.MIN_VALUE) == task.getPriority())
+				&& (!body.has("delegationState") || body.path("delegationState").isNull() == (task.getDelegationState() == null)
+						&& (task.getDelegationState() == null
+								|| task.getDelegationState().name().equals(body.path("delegationState").asText())))
+				&& (!body.has("due") || Objects.equals(body.path("due").isNull() ? null : date(body.path("due").asText()),
+						task.getDueDate()));
+	}
+
+	private static boolean same(JsonNode body, String field, String current) {
+		if (!body.has(field)) {
+			return true;
+		}
+		JsonNode value = body.path(field);
+		return Objects.equals(value.isNull() ? null : value.asText(), current);
+	}
+
+	private boolean mayWork(String taskId, Caller caller) {
+		if (this.tasks.createTaskQuery().taskId(taskId).taskAssignee(caller.name()).count() > 0
+				|| this.tasks.createTaskQuery().taskId(taskId).taskCandidateUser(caller.name()).includeAssignedTasks().count() > 0) {
+			return true;
+		}
+		return !caller.groups().isEmpty() && this.tasks.createTaskQuery()
+			.taskId(taskId)
+			.taskCandidateGroupIn(caller.groups())
+			.includeAssignedTasks()
+			.count() > 0;
 	}
 
 	/**

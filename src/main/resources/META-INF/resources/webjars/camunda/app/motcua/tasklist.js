@@ -204,6 +204,9 @@ define([], function () {
       picker.formatDayTitle = 'MMMM, yyyy';
       picker.formatMonthTitle = 'yyyy';
     }
+    if ($injector.has('uibTimepickerConfig')) {
+      $injector.get('uibTimepickerConfig').showMeridian = false; // 24-hour clock, no AM/PM
+    }
     if ($injector.has('uibDatepickerPopupConfig')) {
       var popup = $injector.get('uibDatepickerPopupConfig');
       popup.currentText = 'Hôm nay';
