@@ -253,10 +253,6 @@ abstract class EngineBoundaryTest {
 		assertThat(missing.statusCode()).isEqualTo(400);
 		assertThat(message(missing)).contains("Kết quả xử lý", "bắt buộc");
 
-		assertThat(this.tasks.createTaskQuery().taskId(task.getId()).singleResult().getFollowUpDate()).isNotNull();
-		HttpResponse<String> stranger = put(ATTACKER, "/engine-rest/task/" + task.getId(),
-				whole.put("followUp", "2027-02-01T08:00:00.000+0700").toString());
-		assertThat(stranger.statusCode()).as("another unit's official").isIn(403, 404);
 		Tasklist tasklist = new Tasklist(VICTIM);
 		HttpResponse<String> readOnly = tasklist.post("/task/" + task.getId() + "/submit-form",
 				"{\"variables\": {\"stepOutcome\": {\"value\": \"done\"}, \"dossierCode\": {\"value\": \"X\"}}}");
@@ -337,6 +333,10 @@ abstract class EngineBoundaryTest {
 		whole.put("followUp", "2027-01-04T08:00:00.000+0700");
 		HttpResponse<String> saved = put(VICTIM, "/engine-rest/task/" + task.getId(), whole.toString());
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(204);
+		assertThat(this.tasks.createTaskQuery().taskId(task.getId()).singleResult().getFollowUpDate()).isNotNull();
+		HttpResponse<String> stranger = put(ATTACKER, "/engine-rest/task/" + task.getId(),
+				whole.put("followUp", "2027-02-01T08:00:00.000+0700").toString());
+		assertThat(stranger.statusCode()).as("another unit's official").isIn(403, 404);
 		assertThat(this.tasks.createTaskQuery().taskId(task.getId()).singleResult().getFollowUpDate()).isNotNull();
 		HttpResponse<String> stranger = put(ATTACKER, "/engine-rest/task/" + task.getId(),
 				whole.put("followUp", "2027-02-01T08:00:00.000+0700").toString());
