@@ -337,10 +337,6 @@ abstract class EngineBoundaryTest {
 		HttpResponse<String> stranger = put(ATTACKER, "/engine-rest/task/" + task.getId(),
 				whole.put("followUp", "2027-02-01T08:00:00.000+0700").toString());
 		assertThat(stranger.statusCode()).as("another unit's official").isIn(403, 404);
-		assertThat(this.tasks.createTaskQuery().taskId(task.getId()).singleResult().getFollowUpDate()).isNotNull();
-		HttpResponse<String> stranger = put(ATTACKER, "/engine-rest/task/" + task.getId(),
-				whole.put("followUp", "2027-02-01T08:00:00.000+0700").toString());
-		assertThat(stranger.statusCode()).as("another unit's official").isIn(403, 404);
 		Tasklist tasklist = new Tasklist(VICTIM);
 		ObjectNode again = (ObjectNode) this.json.readTree(tasklist.get("/task/" + task.getId()).body());
 		again.putNull("followUp");
