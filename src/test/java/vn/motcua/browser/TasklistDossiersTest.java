@@ -109,7 +109,7 @@ class TasklistDossiersTest {
 
 			// the follow-up date is saved (Tasklist sends the whole task back, its form reference included)
 			String taskId = taskOf(codes.get(1)).getId();
-			click(officer, officer.driver.findElement(By.xpath("//a[normalize-space(.)='Đặt ngày theo dõi']")));
+			jsClick(officer, officer.driver.findElement(By.xpath("//a[normalize-space(.)='Đặt ngày theo dõi']")));
 			WebElement picker = officer.wait.until(ExpectedConditions
 				.visibilityOfElementLocated(By.cssSelector(".cam-widget-inline-field.field-control table.uib-daypicker")));
 			assertThat(picker.getText()).containsPattern("Tháng \\d{1,2}, \\d{4}")
@@ -123,7 +123,7 @@ class TasklistDossiersTest {
 				.toList();
 			assertThat(weekdays).startsWith("T2").contains("CN");
 			officer.screenshot("follow-up-picker");
-			click(officer, officer.driver.findElement(By.xpath("//button[contains(@ng-click,'applyChange')]")));
+			jsClick(officer, officer.driver.findElement(By.xpath("//button[contains(@ng-click,'applyChange')]")));
 			officer.wait.until(d -> this.tasks.createTaskQuery().taskId(taskId).singleResult().getFollowUpDate() != null);
 			assertThat(bodyText(officer)).doesNotContain("CamundaFormRef", "Cannot construct");
 			officer.screenshot("follow-up-saved");
@@ -215,6 +215,12 @@ class TasklistDossiersTest {
 				"//label[contains(@class,'fjs-form-field-label')][normalize-space(.)='" + label + "']"
 						+ "/following::*[self::input or self::textarea][1]"));
 		return field.getAttribute("value");
+	}
+
+	/** Tasklist's inline fields open on their own click handler, which a synthetic click reaches reliably. */
+	private static void jsClick(Browser browser, WebElement element) {
+		((JavascriptExecutor) browser.driver)
+			.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
 	}
 
 	private static void click(Browser browser, WebElement element) {
