@@ -127,16 +127,20 @@ class TaskDisplay {
 		Map<String, String> header = new LinkedHashMap<>();
 		Map<String, Object> variables = this.runtime.getVariables(task.getProcessInstanceId(),
 				List.of(DossierVariables.DOSSIER_CODE, DossierVariables.RECEIVING_UNIT,
-						AgencyStepProcess.STEP_UNIT));
+						AgencyStepProcess.STEP_UNIT, AgencyStepProcess.STEP_DUE));
 		Object code = variables.get(DossierVariables.DOSSIER_CODE);
 		Dossier dossier = code == null ? null : this.dossiers.find(code.toString()).orElse(null);
 		if (dossier != null) {
 			header.put(DisplayVariables.APPOINTMENT_TEXT, TIME.format(dossier.due().toInstant()));
 			header.put(DisplayVariables.DOCUMENT_NAMES, String.join("\n", this.documents.of(dossier)));
 		}
-		if (task.getDueDate() != null) {
-			header.put(DisplayVariables.STEP_DUE_TEXT, TIME.format(task.getDueDate().toInstant()));
-			header.put(DisplayVariables.TIME_LEFT_TEXT, timeLeft(now, task.getDueDate(), locale));
+		// the escalation of a breach shows the breached step's due time (and how late it is), not its own
+		Object stepDue = variables.get(AgencyStepProcess.STEP_DUE);
+		Date due = AgencyStepProcess.Elements.RESOLVE_BREACH.equals(task.getTaskDefinitionKey())
+				&& stepDue instanceof Date d ? d : task.getDueDate();
+		if (due != null) {
+			header.put(DisplayVariables.STEP_DUE_TEXT, TIME.format(due.toInstant()));
+			header.put(DisplayVariables.TIME_LEFT_TEXT, timeLeft(now, due, locale));
 		}
 		Task step = this.tasks.createTaskQuery()
 			.processInstanceId(task.getProcessInstanceId())

@@ -87,7 +87,9 @@ class TaskDisplayTest extends ProcedureTestBase {
 		assertThat(ids(this.filters.list(chase.getId()))).contains(step.getId(), escalation.getId());
 		assertThat(this.display.formHeader(escalation, ClockUtil.getCurrentTime(), VI))
 			.containsEntry("stepTitle", "Kiểm tra tính đầy đủ của hồ sơ")
-			.containsEntry("stepUnitName", "UBND xã An Bình");
+			.containsEntry("stepUnitName", "UBND xã An Bình")
+			.containsEntry("stepDueText", "13/02/2026 14:30")
+			.hasEntrySatisfying("timeLeftText", text -> assertThat(text).startsWith("Quá hạn"));
 	}
 
 	private void fire(Task step, String timer) {
