@@ -111,7 +111,7 @@ class TasklistDossiersTest {
 			String taskId = taskOf(codes.get(1)).getId();
 			jsClick(officer, officer.driver.findElement(By.xpath("//a[normalize-space(.)='Đặt ngày theo dõi']")));
 			WebElement picker = officer.wait.until(ExpectedConditions
-				.visibilityOfElementLocated(By.cssSelector(".cam-widget-inline-field.field-control table.uib-daypicker")));
+				.visibilityOfElementLocated(By.cssSelector(".cam-widget-inline-field.field-control .uib-daypicker")));
 			assertThat(picker.getText()).containsPattern("Tháng \\d{1,2}, \\d{4}")
 				.doesNotContainPattern("January|February|March|April|May|June|July|August|September|October|November|December");
 			assertThat(officer.driver.findElement(By.cssSelector(".cam-widget-inline-field.field-control")).getText())
