@@ -130,7 +130,8 @@ class TasklistDossiersTest {
 
 			// finish the check, then the birth registration shows the child's birth date dd/mm/yyyy
 			click(officer, officer.driver.findElement(By.xpath("//label[contains(normalize-space(.),'Hoàn thành, chuyển bước tiếp theo')]")));
-			click(officer, officer.driver.findElement(By.cssSelector("button[ng-click='complete()'], button.btn-primary[type='submit']")));
+			// the toast of the refused attempt may lie over the button
+			jsClick(officer, officer.driver.findElement(By.cssSelector("button[ng-click='complete()'], button.btn-primary[type='submit']")));
 			officer.wait.until(d -> taskOf(codes.get(1)).getName().equals(REGISTER_BIRTH));
 			officer.driver.navigate().refresh();
 			officer.wait.until(d -> !cards(officer).isEmpty());
