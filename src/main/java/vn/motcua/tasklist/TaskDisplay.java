@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -95,6 +96,44 @@ class TaskDisplay {
 		if (AgencyStepProcess.Elements.RESOLVE_BREACH.equals(task.getTaskDefinitionKey())) {
 			task.setVariableLocal(DisplayVariables.STEP_ALERT, alert("tasklist.alert.breach"));
 		}
+	}
+
+	/**
+	 * At startup: open tasks created before their cards had copies (a database of an earlier
+	 * version) get them, so that their cards are not empty. Returns how many tasks were completed.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void onReady() {
+		copyCardsOfOlderTasks();
+	}
+
+	int copyCardsOfOlderTasks() {
+		int copied = 0;
+		int page = 0;
+		List<Task> open;
+		do {
+			open = this.tasks.createTaskQuery().active().orderByTaskCreateTime().asc().listPage(page * 500, 500);
+			for (Task task : open) {
+				if (task.getProcessInstanceId() == null
+						|| this.tasks.getVariableLocal(task.getId(), DossierVariables.DOSSIER_CODE) != null) {
+					continue;
+				}
+				Map<String, Object> values = this.runtime.getVariables(task.getProcessInstanceId(), CARD);
+				values.values().removeIf(java.util.Objects::isNull);
+				if (task.getDueDate() != null) {
+					Object stepDue = this.runtime.getVariable(task.getProcessInstanceId(), AgencyStepProcess.STEP_DUE);
+					Date due = stepDue instanceof Date d ? d : task.getDueDate();
+					values.put(DisplayVariables.STEP_DUE_TEXT, TIME.format(due.toInstant()));
+				}
+				if (!values.isEmpty()) {
+					this.tasks.setVariablesLocal(task.getId(), values);
+					copied++;
+				}
+			}
+			page++;
+		}
+		while (open.size() == 500);
+		return copied;
 	}
 
 	/** The warning and breach timers of a step mark its task, for the cards and the supervisors' filter. */

@@ -92,6 +92,21 @@ class TaskDisplayTest extends ProcedureTestBase {
 			.hasEntrySatisfying("timeLeftText", text -> assertThat(text).startsWith("Quá hạn"));
 	}
 
+	@Test
+	void openTasksOfAnEarlierVersionGetTheirCardsAtStartup() {
+		String code = receive(BEFORE_TET);
+		Task step = step(code);
+		// as a task created before the cards had copies
+		this.tasks.removeVariablesLocal(step.getId(), List.of("dossierCode", "procedureName", "applicantName", "stepDueText"));
+
+		assertThat(this.display.copyCardsOfOlderTasks()).isPositive();
+
+		assertThat(this.tasks.getVariablesLocal(step.getId())).containsEntry("dossierCode", code)
+			.containsEntry("applicantName", "Nguyễn Thị Lan")
+			.containsEntry("stepDueText", "13/02/2026 14:30");
+		assertThat(this.display.copyCardsOfOlderTasks()).as("nothing left to copy").isZero();
+	}
+
 	private void fire(Task step, String timer) {
 		Job job = timer(step.getProcessInstanceId(), timer);
 		ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 60_000));
