@@ -86,6 +86,8 @@ public class DeadlineNotes {
 			if (note != null) {
 				task.setDescription(withNote(task.getDescription(), note));
 				task.getExecution().setVariable(VARIABLE, note);
+				// the task's own copy is what its Tasklist card shows (officials may not read the instance)
+				task.setVariableLocal(VARIABLE, note);
 			}
 		}
 	}
@@ -103,6 +105,12 @@ public class DeadlineNotes {
 				if (!java.util.Objects.equals(description, task.getDescription())) {
 					task.setDescription(description);
 					this.tasks.saveTask(task);
+				}
+				if (note != null) {
+					this.tasks.setVariableLocal(task.getId(), VARIABLE, note);
+				}
+				else if (this.tasks.getVariableLocal(task.getId(), VARIABLE) != null) {
+					this.tasks.removeVariableLocal(task.getId(), VARIABLE);
 				}
 				instanceNote = instanceNote != null ? instanceNote : note;
 			}

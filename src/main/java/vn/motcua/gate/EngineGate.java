@@ -154,6 +154,20 @@ class EngineGate extends OncePerRequestFilter {
 			ErrorAnswers.refuse(request, response, refusal);
 			return;
 		}
+		Matcher update = TASK_UPDATE.matcher(path);
+		if (method.equals("PUT") && update.matches()) {
+			try {
+				if (followUpOnly(update.group(1), read(body), caller)) {
+					response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+					return;
+				}
+			}
+			catch (Refusal refusal) {
+				refuse(response, refusal, locale);
+				return;
+			}
+			body = withoutFormRef(body);
+		}
 		chain.doFilter(body == null ? request : new CachedBody(request, body), response);
 		if (DEPLOY.matcher(path).matches() && response.getStatus() < 300) {
 			asSystem(() -> {
@@ -259,6 +273,88 @@ class EngineGate extends OncePerRequestFilter {
 		Date requested = date(body.path("due").asText(null));
 		if (!Objects.equals(requested, task.getDueDate())) {
 			throw new Refusal(400, "due", "gate.field.due");
+		}
+	}
+
+	/**
+	 * Officials work their tasks (TASK_WORK) but may not update them, so the engine would refuse
+	 * Tasklist's "Đặt ngày theo dõi" (a PUT of the whole task with a new {@code followUp}). An update
+	 * that changes nothing but the follow-up date, by an official who is the task's assignee or one of
+	 * its candidates, is applied here as the system; anything else goes on to the engine's own checks.
+	 */
+	private boolean followUpOnly(String taskId, JsonNode body, Caller caller) {
+		if (caller.name() == null || !body.isObject() || !body.has("followUp")) {
+			return false;
+		}
+		return asSystem(() -> {
+			Task task = this.tasks.createTaskQuery().taskId(taskId).singleResult();
+			if (task == null || !unchanged(task, body) || !mayWork(taskId, caller)) {
+				return false;
+			}
+			Date followUp = body.path("followUp").isNull() ? null : date(body.path("followUp").asText());
+			if (followUp != null && followUp.getTime() == 0) {
+				throw new Refusal(400, "followUp", "gate.field.followUp");
+			}
+			task.setFollowUpDate(followUp);
+			this.tasks.saveTask(task);
+			return true;
+		});
+	}
+
+	/** Whether the task update keeps every field the engine would write, except the follow-up date. */
+	private static boolean unchanged(Task task, JsonNode body) {
+		return same(body, "name", task.getName()) && same(body, "description", task.getDescription())
+				&& same(body, "assignee", task.getAssignee()) && same(body, "owner", task.getOwner())
+				&& same(body, "parentTaskId", task.getParentTaskId())
+				&& same(body, "caseInstanceId", task.getCaseInstanceId()) && same(body, "tenantId", task.getTenantId())
+				&& (!body.has("priority") || body.path("priority").asInt(Integer.MIN_VALUE) == task.getPriority())
+				&& (!body.has("delegationState") || body.path("delegationState").isNull() == (task.getDelegationState() == null)
+						&& (task.getDelegationState() == null
+								|| task.getDelegationState().name().equals(body.path("delegationState").asText())))
+				&& (!body.has("due") || Objects.equals(body.path("due").isNull() ? null : date(body.path("due").asText()),
+						task.getDueDate()));
+	}
+
+	private static boolean same(JsonNode body, String field, String current) {
+		if (!body.has(field)) {
+			return true;
+		}
+		JsonNode value = body.path(field);
+		return Objects.equals(value.isNull() ? null : value.asText(), current);
+	}
+
+	private boolean mayWork(String taskId, Caller caller) {
+		if (this.tasks.createTaskQuery().taskId(taskId).taskAssignee(caller.name()).count() > 0
+				|| this.tasks.createTaskQuery().taskId(taskId).taskCandidateUser(caller.name()).includeAssignedTasks().count() > 0) {
+			return true;
+		}
+		return !caller.groups().isEmpty() && this.tasks.createTaskQuery()
+			.taskId(taskId)
+			.taskCandidateGroupIn(caller.groups())
+			.includeAssignedTasks()
+			.count() > 0;
+	}
+
+	/**
+	 * Tasklist saves a follow-up date by sending the whole task back, {@code camundaFormRef} included;
+	 * the engine's task DTO types that member as an interface Jackson cannot build ("Cannot construct
+	 * instance of CamundaFormRef"), although it never applies it (the form comes from the model). The
+	 * member is dropped, so the update reaches the engine.
+	 */
+	private byte[] withoutFormRef(byte[] body) {
+		if (body == null || body.length == 0) {
+			return body;
+		}
+		JsonNode task = read(body);
+		if (!task.isObject() || !task.has("camundaFormRef")) {
+			return body;
+		}
+		((ObjectNode) task).remove("camundaFormRef");
+		try {
+			return this.json.writeValueAsBytes(task);
+		}
+		catch (JsonProcessingException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -539,6 +635,28 @@ class EngineGate extends OncePerRequestFilter {
 				}
 
 			};
+		}
+
+		@Override
+		public int getContentLength() {
+			return this.body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return this.body.length;
+		}
+
+		@Override
+		public String getHeader(String name) {
+			return "content-length".equalsIgnoreCase(name) ? String.valueOf(this.body.length) : super.getHeader(name);
+		}
+
+		@Override
+		public java.util.Enumeration<String> getHeaders(String name) {
+			return "content-length".equalsIgnoreCase(name)
+					? java.util.Collections.enumeration(List.of(String.valueOf(this.body.length)))
+					: super.getHeaders(name);
 		}
 
 		@Override

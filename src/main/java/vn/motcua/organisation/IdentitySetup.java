@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns the organisation into Camunda identity at startup: groups (officers and supervisors per
  * unit, plus auditors, designers and administrators), their authorizations, per-unit Tasklist
- * filters and, unless switched off, the demo accounts. Idempotent: a restart adds only what is missing.
+ * filters and, unless switched off, the demo accounts. Idempotent: a restart adds what is missing and brings
+ * the unit filters to the current {@link #FILTERS_VERSION}.
  */
 @Component
 @Order(10)
@@ -119,39 +120,62 @@ class IdentitySetup implements ApplicationRunner {
 		}
 	}
 
+	/**
+	 * Version of the filters below: a filter stored with another version (or none) gets the current
+	 * query and properties at startup. Raise it whenever a query, card variable or text changes.
+	 */
+	static final int FILTERS_VERSION = 2;
+
+	/** The variables each task card shows (the task's own copies, see vn.motcua.tasklist.TaskDisplay). */
+	static final List<Map<String, String>> CARD_VARIABLES = List.of(card("dossierCode", "Mã hồ sơ"),
+			card("procedureName", "Thủ tục"), card("applicantName", "Người nộp"), card("stepDueText", "Hạn xử lý"),
+			card("stepAlert", "Cảnh báo"), card("deadlineNote", "Thời hạn"));
+
+	private static Map<String, String> card(String name, String label) {
+		return Map.of("name", name, "label", label);
+	}
+
 	private void createFilters(Unit unit) {
 		List<String> groups = List.of(unit.officersGroup(), unit.supervisorsGroup());
 		filter(unit, "Việc của đơn vị", "Hồ sơ đang chờ " + unit.name() + " xử lý", -10, "#3b82f6",
-				this.tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks());
+				this.tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks(), groups);
 		filter(unit, "Sắp đến hạn", "Việc của đơn vị đến hạn trong 2 ngày tới", -5, "#f59e0b",
 				this.tasks.createTaskQuery()
 					.taskCandidateGroupIn(groups)
 					.includeAssignedTasks()
 					.dueAfterExpression("${now()}")
-					.dueBeforeExpression("${dateTime().plusDays(2).toDate()}"));
+					.dueBeforeExpression("${dateTime().plusDays(2).toDate()}"),
+				groups);
 		filter(unit, "Quá hạn", "Việc của đơn vị đã quá hạn xử lý", 0, "#dc2626",
-				this.tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks().dueBeforeExpression("${now()}"));
+				this.tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks().dueBeforeExpression("${now()}"),
+				groups);
+		// supervisors: the steps of the unit whose warning or breach timer fired, and the escalation tasks
+		filter(unit, "Cần đôn đốc", "Bước xử lý của " + unit.name() + " đã quá hạn hoặc sắp đến hạn", -20, "#b91c1c",
+				this.tasks.createTaskQuery()
+					.taskCandidateGroupIn(groups)
+					.includeAssignedTasks()
+					.taskVariableValueLike("stepAlert", "%"),
+				List.of(unit.supervisorsGroup()));
 	}
 
-	private void filter(Unit unit, String name, String description, int priority, String color, TaskQuery query) {
+	private void filter(Unit unit, String name, String description, int priority, String color, TaskQuery query,
+			List<String> readers) {
 		String owner = unit.officersGroup();
-		boolean exists = this.filters.createFilterQuery()
-			.filterName(name)
-			.filterOwner(owner)
-			.count() > 0;
-		if (exists) {
-			return;
-		}
 		Map<String, Object> props = new HashMap<>();
 		props.put("description", description);
 		props.put("priority", priority);
 		props.put("color", color);
 		props.put("refresh", true);
-		// shown on each task card: "Hạn tạm tính …" while the deadline rests on a provisional year
-		props.put("variables", List.of(Map.of("name", "deadlineNote", "label", "Thời hạn")));
-		Filter filter = this.filters.newTaskFilter(name).setOwner(owner).setProperties(props).setQuery(query);
-		this.filters.saveFilter(filter);
-		for (String group : List.of(unit.officersGroup(), unit.supervisorsGroup())) {
+		props.put("variables", CARD_VARIABLES);
+		props.put("motcuaVersion", FILTERS_VERSION);
+		Filter existing = this.filters.createFilterQuery().filterName(name).filterOwner(owner).singleResult();
+		Filter filter = existing != null ? existing : this.filters.newTaskFilter(name).setOwner(owner);
+		if (existing == null || !props.equals(existing.getProperties())) {
+			// an existing database gets the current query and cards too (a restart updates it)
+			filter.setProperties(props).setQuery(query);
+			this.filters.saveFilter(filter);
+		}
+		for (String group : readers) {
 			grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
 		}
 	}

@@ -24,7 +24,7 @@ public final class SystemVariables {
 	}
 
 	public static boolean isProtected(String name) {
-		return NAMES.contains(name);
+		return NAMES.contains(name) || DisplayVariables.NAMES.contains(name);
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -323,6 +324,63 @@ abstract class EngineBoundaryTest {
 		assertThat(this.handoffs.ofDossier(this.victim.code()).get(0).open()).isTrue();
 	}
 
+	@Test
+	void tasklistSavesAFollowUpDateBySendingTheWholeTaskButNeverMovesTheDueDate() throws Exception {
+		Task task = step(this.victim);
+		// what Tasklist does: GET the task, change followUp, PUT the whole task back (camundaFormRef included)
+		ObjectNode whole = (ObjectNode) this.json.readTree(get(VICTIM, "/engine-rest/task/" + task.getId()).body());
+		assertThat(whole.path("camundaFormRef").path("key").asText()).isEqualTo("completeness-check");
+		whole.put("followUp", "2027-01-04T08:00:00.000+0700");
+		HttpResponse<String> saved = put(VICTIM, "/engine-rest/task/" + task.getId(), whole.toString());
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(204);
+		assertThat(this.tasks.createTaskQuery().taskId(task.getId()).singleResult().getFollowUpDate()).isNotNull();
+		HttpResponse<String> stranger = put(ATTACKER, "/engine-rest/task/" + task.getId(),
+				whole.put("followUp", "2027-02-01T08:00:00.000+0700").toString());
+		assertThat(stranger.statusCode()).as("another unit's official").isIn(403, 404);
+		Tasklist tasklist = new Tasklist(VICTIM);
+		ObjectNode again = (ObjectNode) this.json.readTree(tasklist.get("/task/" + task.getId()).body());
+		again.putNull("followUp");
+		assertThat(tasklist.put("/task/" + task.getId(), again.toString()).statusCode()).isEqualTo(204);
+		whole.putNull("due");
+		HttpResponse<String> noDue = put(VICTIM, "/engine-rest/task/" + task.getId(), whole.toString());
+		assertThat(noDue.statusCode()).isEqualTo(400);
+		assertThat(field(noDue)).isEqualTo("due");
+
+		Task after = this.tasks.createTaskQuery().taskId(task.getId()).singleResult();
+		assertThat(after.getFollowUpDate()).isNull();
+		assertThat(after.getDueDate()).isEqualTo(task.getDueDate());
+		assertThat(this.runtime.getVariable(task.getProcessInstanceId(), "dossierCode")).isEqualTo(this.victim.code());
+	}
+
+	@Test
+	void theFormOfAStepCarriesItsHeaderOnBothPathsButNobodyWritesIt() throws Exception {
+		Task task = step(this.victim);
+		for (HttpResponse<String> variables : List.of(
+				get(VICTIM, "/engine-rest/task/" + task.getId() + "/form-variables?deserializeValues=false"),
+				new Tasklist(VICTIM).get("/task/" + task.getId() + "/form-variables?deserializeValues=false"))) {
+			assertThat(variables.statusCode()).isEqualTo(200);
+			var header = this.json.readTree(variables.body());
+			assertThat(header.path("dossierCode").path("value").asText()).isEqualTo(this.victim.code());
+			assertThat(header.path("appointmentText").path("value").asText()).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+			assertThat(header.path("stepDueText").path("value").asText()).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+			assertThat(header.path("timeLeftText").path("value").asText()).matches("(Còn|Quá hạn) .* làm việc");
+			assertThat(header.path("documentNames").path("value").asText())
+				.contains("Giấy chứng sinh (hoặc giấy tờ thay thế)")
+				.doesNotContain("giay-chung-sinh");
+			assertThat(header.path("receivingUnitName").path("value").asText()).isEqualTo("UBND xã An Bình");
+		}
+		assertThat(get(ATTACKER, "/engine-rest/task/" + task.getId() + "/form-variables").body())
+			.doesNotContain("appointmentText");
+		HttpResponse<String> forged = post(VICTIM, "/engine-rest/task/" + task.getId() + "/complete",
+				"{\"variables\": {\"stepOutcome\": {\"value\": \"done\"}, \"appointmentText\": {\"value\": \"01/01/2030 08:00\"}}}");
+		assertThat(forged.statusCode()).isEqualTo(400);
+		assertThat(field(forged)).isEqualTo("appointmentText");
+		HttpResponse<String> admin = put("admin",
+				"/engine-rest/process-instance/" + task.getProcessInstanceId() + "/variables/stepDueText",
+				"{\"value\": \"01/01/2030 08:00\"}");
+		assertThat(admin.statusCode()).isEqualTo(400);
+	}
+
 	// --- helpers -------------------------------------------------------------------------------
 
 	/** Receives a birth registration over {@code /engine-rest} as {@code user}. */
@@ -446,6 +504,14 @@ abstract class EngineBoundaryTest {
 				.header("Content-Type", "application/json")
 				.header("X-XSRF-TOKEN", xsrf())
 				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+
+		HttpResponse<String> put(String enginePath, String body) throws Exception {
+			return this.client.send(HttpRequest.newBuilder(url("/camunda/api/engine/engine/default" + enginePath))
+				.header("Content-Type", "application/json")
+				.header("X-XSRF-TOKEN", xsrf())
+				.PUT(HttpRequest.BodyPublishers.ofString(body))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 

@@ -4,9 +4,29 @@
  */
 import motcuaConfig from '../../motcua/webapps-config.js';
 
+const appRoot = document.querySelector('base').getAttribute('app-root');
+const base = motcuaConfig();
+
 export default {
-  ...motcuaConfig(),
+  ...base,
+  // the desk's link to the receipt after a start (../../motcua-pages/receipt-link.js)
   customScripts: ['motcua-pages/receipt-link'],
+  requireJsConfig: {
+    ...base.requireJsConfig,
+    deps: [
+      ...base.requireJsConfig.deps,
+      // task cards' search by dossier code, Camunda Forms and date pickers in Vietnamese
+      'motcua-tasklist'
+    ],
+    ngDeps: [
+      ...base.requireJsConfig.ngDeps,
+      'motcua.tasklist'
+    ],
+    paths: {
+      ...base.requireJsConfig.paths,
+      'motcua-tasklist': appRoot + '/app/motcua/tasklist'
+    }
+  },
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
