@@ -26,6 +26,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -163,7 +164,7 @@ class EngineGate extends OncePerRequestFilter {
 				}
 			}
 			catch (Refusal refusal) {
-				refuse(response, refusal, locale);
+				ErrorAnswers.refuse(request, response, refusal);
 				return;
 			}
 			body = withoutFormRef(body);
