@@ -40,6 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"camunda.bpm.job-execution.enabled=false", "camunda.bpm.generate-unique-process-engine-name=true" })
 class PagesJourneyTest {
 
+	/** Tasklist opened on this context's engine: other test contexts' engines live in the same JVM. */
+	@Autowired
+	org.camunda.bpm.engine.ProcessEngine processEngine;
+
 	/** Monday 02/03/2026 09:00, an ordinary working day. */
 	static final Date RECEIVED = Date.from(java.time.LocalDateTime.of(2026, 3, 2, 9, 0)
 		.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
@@ -170,7 +174,7 @@ class PagesJourneyTest {
 	void theDeskStartsADossierInTasklistFollowsTheLinkToItsReceiptAndFindsItOnTheDeskPage() {
 		ClockUtil.setCurrentTime(RECEIVED);
 		try (Browser desk = Browser.open("desk-start", "vi")) {
-			desk.driver.get(url("/camunda/app/tasklist/"));
+			desk.driver.get(url("/camunda/app/tasklist/" + this.processEngine.getName() + "/"));
 			// the first Tasklist of a fresh server loads its webjar: give a loaded machine time
 			new org.openqa.selenium.support.ui.WebDriverWait(desk.driver, java.time.Duration.ofSeconds(240))
 				.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))

@@ -40,6 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class TasklistDossiersTest {
 
+	/** Tasklist opened on this context's engine: other test contexts' engines live in the same JVM. */
+	@Autowired
+	org.camunda.bpm.engine.ProcessEngine processEngine;
+
 	private static final String CHECK_COMPLETENESS = "Kiểm tra tính đầy đủ của hồ sơ";
 
 	private static final String REGISTER_BIRTH = "Đăng ký khai sinh";
@@ -176,7 +180,7 @@ class TasklistDossiersTest {
 	}
 
 	private void login(Browser browser, String user) {
-		browser.driver.get(url("/camunda/app/tasklist/"));
+		browser.driver.get(url("/camunda/app/tasklist/" + this.processEngine.getName() + "/"));
 		browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
 			.sendKeys(user);
 		browser.driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");

@@ -39,6 +39,10 @@ import org.springframework.test.annotation.DirtiesContext;
 @DirtiesContext
 class TasklistRefusalTest {
 
+	/** Tasklist opened on this context's engine: other test contexts' engines live in the same JVM. */
+	@Autowired
+	org.camunda.bpm.engine.ProcessEngine processEngine;
+
 	private static final String OFFICER = "xa-an-binh.officer";
 
 	private static final String REGISTER_BIRTH = "Đăng ký khai sinh";
@@ -144,7 +148,7 @@ class TasklistRefusalTest {
 	}
 
 	private void login(Browser browser, String user) {
-		browser.driver.get(url("/camunda/app/tasklist/"));
+		browser.driver.get(url("/camunda/app/tasklist/" + this.processEngine.getName() + "/"));
 		browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
 			.sendKeys(user);
 		browser.driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
