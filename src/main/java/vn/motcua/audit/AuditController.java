@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import vn.motcua.documents.PdfRenderer;
 import vn.motcua.organisation.Organisation;
 import vn.motcua.organisation.Unit;
 

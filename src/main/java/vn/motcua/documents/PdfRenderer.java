@@ -1,4 +1,4 @@
-package vn.motcua.audit;
+package vn.motcua.documents;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +27,7 @@ import org.xhtmlrenderer.pdf.ITextRenderer;
  * print on any machine.
  */
 @Component
-class PdfRenderer {
+public class PdfRenderer {
 
 	static final List<String> FONTS = List.of("fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf");
 
@@ -42,7 +42,7 @@ class PdfRenderer {
 		this.context = applicationContext;
 	}
 
-	String html(String template, Map<String, Object> model, Locale locale) {
+	public String html(String template, Map<String, Object> model, Locale locale) {
 		Context ctx = new Context(locale, model);
 		ctx.setVariable("pdf", true);
 		ctx.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
@@ -50,7 +50,7 @@ class PdfRenderer {
 		return this.templates.process(template, ctx);
 	}
 
-	byte[] pdf(String template, Map<String, Object> model, Locale locale) {
+	public byte[] pdf(String template, Map<String, Object> model, Locale locale) {
 		String html = html(template, model, locale);
 		try {
 			ITextRenderer renderer = new ITextRenderer();
