@@ -140,7 +140,11 @@ class AuditController {
 			@RequestParam(required = false) LocalDate to, Authentication authentication, Model model) {
 		AuditScope scope = AuditScope.of(authentication);
 		List<Unit> units = this.organisation.units().stream().filter(u -> scope.sees(u.code())).toList();
-		String chosen = unit != null ? unit : units.isEmpty() ? null : units.get(0).code();
+		String chosen = unit != null ? unit
+				: this.queries.lastReceivingUnit(units.stream().map(Unit::code).toList())
+					.or(() -> units.stream().filter(u -> u.functions().contains("desk")).findFirst().map(Unit::code))
+					.or(() -> units.stream().findFirst().map(Unit::code))
+					.orElse(null);
 		LocalDate f = from != null ? from : LocalDate.now(AuditFormat.ZONE).withDayOfMonth(1);
 		LocalDate t = to != null ? to : LocalDate.now(AuditFormat.ZONE);
 		model.addAllAttributes(logbookModel(chosen, f, t, scope, LOGBOOK_PAGE_MAX));
@@ -238,6 +242,7 @@ class AuditController {
 		model.put("to", to);
 		model.put("fromText", String.format("%02d/%02d/%d", from.getDayOfMonth(), from.getMonthValue(), from.getYear()));
 		model.put("toText", String.format("%02d/%02d/%d", to.getDayOfMonth(), to.getMonthValue(), to.getYear()));
+		model.put("basis", to.isBefore(LocalDate.of(2025, 7, 1)) ? "2018" : "2025");
 		return model;
 	}
 
@@ -277,7 +282,7 @@ class AuditController {
 			DossierRow d = r.dossier();
 			table.row(cells(++n[0], d.code(), d.procedureName(), 1, d.applicantName(),
 					join(d.applicantPhone(), d.applicantAddress()), this.officials.unit(r.leadUnit()), d.receivedAt(),
-					d.dueAt(), r.transferredAt(), r.resultAt() != null ? r.resultAt() : r.supplementAt(),
+					d.originalDue(), r.transferredAt(), r.resultAt() != null ? r.resultAt() : r.supplementAt(),
 					d.finishedAt(), msg("audit.status." + d.statusKey(), locale) + " · "
 							+ msg("audit.timeliness." + d.timelinessKey(now), locale)));
 		});

@@ -127,8 +127,29 @@ class AuditQueries {
 		return this.jdbc.query(sql, params, AuditQueries::map).stream().findFirst();
 	}
 
-	/** One line of the logbook (form 06). */
-	record LogbookRow(DossierRow dossier, String leadUnit, Date transferredAt, Date resultAt, Date supplementAt) {
+	/** The receiving unit, among those given, of the dossier received last (the logbook opens on it). */
+	Optional<String> lastReceivingUnit(List<String> units) {
+		if (units.isEmpty()) {
+			return Optional.empty();
+		}
+		return this.jdbc
+			.queryForList("select receiving_unit from dossier where receiving_unit in (:units)"
+					+ " order by received_at desc fetch first 1 rows only", Map.of("units", units), String.class)
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * One line of the logbook (form 07 of Circular 03/2025). {@code leadUnit}: the unit of the first step after
+	 * the desk's, else the receiving unit; {@code resultAt}: when the last step finished, once none is open;
+	 * {@code supplementAt}: the first supplement request.
+	 */
+	record LogbookRow(DossierRow dossier, String leadUnit, Date transferredAt, Date resultAt, Date supplementAt,
+			int number) {
+
+		LogbookRow(DossierRow dossier, String leadUnit, Date transferredAt, Date resultAt, Date supplementAt) {
+			this(dossier, leadUnit, transferredAt, resultAt, supplementAt, 0);
+		}
 
 	}
 
@@ -141,12 +162,15 @@ class AuditQueries {
 		this.jdbc.query("select " + COLUMNS + """
 				,
 				 (select min(h.sent_at) from handoff h where h.dossier_code = d.code and h.to_unit <> d.receiving_unit) as transferred_at,
-				 (select max(h.finished_at) from handoff h where h.dossier_code = d.code) as result_at,
-				 (select max(h.to_unit) from handoff h where h.dossier_code = d.code and h.to_unit <> d.receiving_unit) as lead_unit,
+				 case when exists (select 1 from handoff o where o.dossier_code = d.code and o.finished_at is null) then null
+				      else (select max(h.finished_at) from handoff h where h.dossier_code = d.code) end as result_at,
+				 (select h.to_unit from handoff h where h.dossier_code = d.code and h.function_code <> 'desk'
+				   order by h.received_at, h.id fetch first 1 rows only) as lead_unit,
 				 (select min(s.requested_at) from supplement_request s where s.dossier_code = d.code) as supplement_at
 				 from dossier d where d.receiving_unit = :unit and d.received_at >= :from and d.received_at < :to
 				 order by d.received_at, d.code limit :limit""", params,
-				(RowCallbackHandler) rs -> sink.accept(new LogbookRow(map(rs, 0), rs.getString("lead_unit"),
+				(RowCallbackHandler) rs -> sink.accept(new LogbookRow(map(rs, 0),
+						rs.getString("lead_unit") != null ? rs.getString("lead_unit") : rs.getString("receiving_unit"),
 						date(rs, "transferred_at"), date(rs, "result_at"), date(rs, "supplement_at"))));
 	}
 

@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.calendarfollow.DeadlineMoves;
@@ -39,9 +41,12 @@ class DossierTimeline {
 
 	private final DeadlineMoves deadlineMoves;
 
+	private final MessageSource messages;
+
 	DossierTimeline(AuditQueries queries, AuditChain chain, Officials officials, HistoryService historyService,
-			LegalCalendar legalCalendar, DeadlineMoves deadlineMoves) {
+			LegalCalendar legalCalendar, DeadlineMoves deadlineMoves, MessageSource messageSource) {
 		this.deadlineMoves = deadlineMoves;
+		this.messages = messageSource;
 		this.queries = queries;
 		this.chain = chain;
 		this.officials = officials;
@@ -49,9 +54,14 @@ class DossierTimeline {
 		this.calendar = legalCalendar;
 	}
 
+	/**
+	 * One handoff. {@code giver}: the official who handed the dossier over (who received it at the desk, or who
+	 * finished the step before in the giving unit); {@code official}: who finished this step;
+	 * {@code stepOutcome}: what the step's official decided, in words.
+	 */
 	record Step(int number, String name, String fromUnit, String toUnit, Date sentAt, Date receivedAt, Date dueAt,
 			Date finishedAt, String official, BigDecimal allottedDays, Object usedDays, String outcome,
-			String stepOutcome, Date remindedAt, Object pausedDays) {
+			String stepOutcome, Date remindedAt, Object pausedDays, String giver) {
 
 	}
 
@@ -69,8 +79,33 @@ class DossierTimeline {
 
 	}
 
+	/**
+	 * Everything about one dossier. {@code leadUnit}: the unit of the first step after the desk's
+	 * (completeness check); {@code coordinatingUnits}: the other units that handled a step.
+	 */
 	record View(DossierRow dossier, String receivingUnitName, String receivedByName, List<Step> steps,
-			List<Entry> entries, List<Operation> operations, List<AuditEvent> chain, List<String> units) {
+			List<Entry> entries, List<Operation> operations, List<AuditEvent> chain, List<String> units,
+			String leadUnit, List<String> coordinatingUnits) {
+
+		/** The kinds of event that the control sheet lists between the handoffs. */
+		static final Set<String> SHEET_EVENTS = Set.of("supplement-requested", "paused", "resumed", "breach", "apology",
+				"deadline-moved", "stopped", "refused");
+
+		/** The rows of the control sheet: each handoff, and each stop and restart of the clock, in time order. */
+		public List<SheetRow> sheetRows() {
+			List<SheetRow> rows = new ArrayList<>();
+			this.steps.forEach(s -> rows.add(new SheetRow(s.receivedAt(), s, null)));
+			this.entries.stream()
+				.filter(e -> SHEET_EVENTS.contains(e.kind()))
+				.forEach(e -> rows.add(new SheetRow(e.at(), null, e)));
+			rows.sort(Comparator.comparing(SheetRow::at, Comparator.nullsLast(Comparator.naturalOrder())));
+			return rows;
+		}
+
+	}
+
+	/** A row of the control sheet: a handoff ({@code step}) or an event ({@code entry}). */
+	record SheetRow(Date at, Step step, Entry entry) {
 
 	}
 
@@ -89,10 +124,18 @@ class DossierTimeline {
 		entries.add(new Entry(d.receivedAt(), "received", names.unit(d.receivingUnit()), names.official(d.receivedBy()),
 				d.procedureName()));
 		Set<String> stepInstances = new LinkedHashSet<>();
+		String lead = null;
+		Set<String> handling = new LinkedHashSet<>();
 		int n = 0;
+		Map<String, String> lastFinisher = new java.util.HashMap<>();
+		String receivedBy = names.official(d.receivedBy());
 		for (Map<String, Object> h : handoffs) {
 			String to = names.unit((String) h.get("TO_UNIT"));
 			units.add(to);
+			handling.add(to);
+			if (lead == null && !"desk".equals(h.get("FUNCTION_CODE"))) {
+				lead = to;
+			}
 			String from = names.unit((String) h.get("FROM_UNIT"));
 			Date received = (Date) h.get("RECEIVED_AT");
 			Date due = (Date) h.get("DUE_AT");
@@ -105,16 +148,23 @@ class DossierTimeline {
 				outcome = due != null && due.before(now) ? "OVERDUE" : "OPEN";
 			}
 			String official = names.official((String) h.get("FINISHED_BY"));
+			String fromCode = (String) h.get("FROM_UNIT");
+			String giver = lastFinisher.getOrDefault(fromCode, receivedBy);
+			String stepOutcome = (String) h.get("STEP_OUTCOME");
 			steps.add(new Step(++n, (String) h.get("STEP_NAME"), from, to, (Date) h.get("SENT_AT"), received, due,
 					finished, official, (BigDecimal) h.get("ALLOTTED_DAYS"), used, outcome,
-					(String) h.get("STEP_OUTCOME"), (Date) h.get("REMINDED_AT"), h.get("PAUSED_WORKING_DAYS")));
+					stepOutcome == null ? null : word("audit.stepOutcome." + stepOutcome, stepOutcome),
+					(Date) h.get("REMINDED_AT"), h.get("PAUSED_WORKING_DAYS"), giver));
+			if (finished != null && !official.isEmpty()) {
+				lastFinisher.put((String) h.get("TO_UNIT"), official);
+			}
 			entries.add(new Entry(received, "handoff", to, "", h.get("STEP_NAME") + " (" + from + " → " + to + ")"));
 			if (h.get("REMINDED_AT") != null) {
 				entries.add(new Entry((Date) h.get("REMINDED_AT"), "warning", to, "", (String) h.get("STEP_NAME")));
 			}
 			if (finished != null) {
-				entries.add(new Entry(finished, "step-finished", to, official, h.get("STEP_NAME") + " · "
-						+ (outcome == null ? "" : outcome)));
+				entries.add(new Entry(finished, "step-finished", to, official, h.get("STEP_NAME")
+						+ (outcome == null ? "" : " · " + word("audit.outcome." + outcome, outcome))));
 			}
 			if (h.get("STEP_INSTANCE_ID") != null) {
 				stepInstances.add((String) h.get("STEP_INSTANCE_ID"));
@@ -129,9 +179,10 @@ class DossierTimeline {
 			}
 		}
 		for (Map<String, Object> p : this.queries.pauses(d.code())) {
-			entries.add(new Entry((Date) p.get("PAUSED_AT"), "paused", "", "", (String) p.get("REASON")));
+			String reason = names.withUnitNames((String) p.get("REASON"));
+			entries.add(new Entry((Date) p.get("PAUSED_AT"), "paused", "", "", reason));
 			if (p.get("RESUMED_AT") != null) {
-				entries.add(new Entry((Date) p.get("RESUMED_AT"), "resumed", "", "", (String) p.get("REASON")));
+				entries.add(new Entry((Date) p.get("RESUMED_AT"), "resumed", "", "", reason));
 			}
 		}
 		for (Map<String, Object> b : this.queries.breaches(d.code())) {
@@ -157,16 +208,20 @@ class DossierTimeline {
 		}
 		for (DeadlineMoves.Moved m : this.deadlineMoves.ofDossier(d.code())) {
 			entries.add(new Entry(m.at(), "deadline-moved", "", "",
-					this.deadlineMoves.describe(m, org.springframework.context.i18n.LocaleContextHolder.getLocale())));
+					this.deadlineMoves.describe(m, LocaleContextHolder.getLocale())));
 		}
 		if (d.finishedAt() != null) {
 			entries.add(new Entry(d.finishedAt(), "REFUSED".equals(d.status()) ? "refused" : "returned",
 					names.unit(d.receivingUnit()), "",
-					"REFUSED".equals(d.status()) ? d.refusalReason() : d.timeliness()));
+					"REFUSED".equals(d.status()) ? d.refusalReason()
+							: d.timeliness() == null ? "" : word("audit.outcome." + d.timeliness(), d.timeliness())));
 		}
 		entries.sort(Comparator.comparing(Entry::at, Comparator.nullsLast(Comparator.naturalOrder())));
+		String leadUnit = lead != null ? lead : names.unit(d.receivingUnit());
+		handling.remove(leadUnit);
 		return new View(d, names.unit(d.receivingUnit()), names.official(d.receivedBy()), steps, entries,
-				operations(d, stepInstances, names), this.chain.ofDossier(d.code()), List.copyOf(units));
+				operations(d, stepInstances, names), this.chain.ofDossier(d.code()), List.copyOf(units), leadUnit,
+				List.copyOf(handling));
 	}
 
 	private List<Operation> operations(DossierRow d, Set<String> stepInstances, Officials.Names names) {
@@ -194,19 +249,31 @@ class DossierTimeline {
 			for (UserOperationLogEntry e : log) {
 				String property = e.getProperty();
 				boolean person = "assignee".equals(property) || "owner".equals(property);
+				if ("delete".equals(property) && "Complete".equals(e.getOperationType())) {
+					// Camunda logs a completion as its task's "delete" flag going from false to true
+					property = null;
+				}
 				ops.add(new Operation(e.getTimestamp(), names.official(e.getUserId()), e.getOperationType(),
 						e.getEntityType(), e.getTaskId() == null ? "" : taskNames.getOrDefault(e.getTaskId(), ""),
-						property == null ? "" : property,
-						person ? names.official(e.getOrgValue()) : nz(e.getOrgValue()),
-						person ? names.official(e.getNewValue()) : nz(e.getNewValue())));
+						property == null ? "" : word("audit.opprop." + property, property),
+						property == null ? "" : person ? names.official(e.getOrgValue()) : value(e.getOrgValue()),
+						property == null ? "" : person ? names.official(e.getNewValue()) : value(e.getNewValue())));
 			}
 		}
 		ops.sort(Comparator.comparing(Operation::at));
 		return ops;
 	}
 
-	private static String nz(String s) {
-		return s == null ? "" : s;
+	private String value(String v) {
+		if (v == null) {
+			return "";
+		}
+		return "true".equals(v) || "false".equals(v) ? word("audit.value." + v, v) : v;
+	}
+
+	/** The Vietnamese word for a code; the code itself only if no bundle has it. */
+	private String word(String key, String fallback) {
+		return this.messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
 	}
 
 }

@@ -2,6 +2,8 @@ package vn.motcua.audit;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -13,6 +15,8 @@ import vn.motcua.organisation.Unit;
 /** Names for people and units: first and last name from Camunda identity, unit names from the organisation. */
 @Component("auditNames")
 class Officials {
+
+	private static final Pattern UNIT_CODE = Pattern.compile("(?<![\\p{L}\\d-])[a-z0-9]+(?:-[a-z0-9]+)+(?![\\p{L}\\d-])");
 
 	private final IdentityService identity;
 
@@ -33,6 +37,16 @@ class Officials {
 			return "";
 		}
 		return this.organisation.find(code).map(Unit::name).orElse(code);
+	}
+
+	/** The text with every unit code in it (a whole word of letters, digits and hyphens) replaced by its name. */
+	public String withUnitNames(String text) {
+		if (text == null || text.isEmpty()) {
+			return "";
+		}
+		return UNIT_CODE.matcher(text)
+			.replaceAll(m -> Matcher.quoteReplacement(
+					this.organisation.find(m.group()).map(Unit::name).orElse(m.group())));
 	}
 
 	final class Names {
@@ -56,6 +70,11 @@ class Officials {
 
 		public String unit(String code) {
 			return Officials.this.unit(code);
+		}
+
+		/** The text with every unit code in it replaced by the unit's name (reasons written with codes). */
+		public String withUnitNames(String text) {
+			return Officials.this.withUnitNames(text);
 		}
 
 	}

@@ -222,7 +222,7 @@ class AuditScenarioTest extends ProcedureTestBase {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(html).contains("@media print", "Mẫu số 05");
+		assertThat(html).contains("@media print", "Mẫu số 06");
 	}
 
 	@Test

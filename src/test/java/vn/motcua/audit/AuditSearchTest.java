@@ -76,17 +76,17 @@ class AuditSearchTest extends ProcedureTestBase {
 				"Lê Văn Tâm " + code, at, due, due, due, status, finished, timeliness);
 		// what the core's DossierChanged / HandoffChanged do in the writing transaction
 		this.dossierUnits.on(new vn.motcua.intake.DossierChanged(code));
-		hand(code, unit, unit, received);
+		hand(code, "desk", unit, unit, received);
 		if (handler != null) {
-			hand(code, unit, handler, received.plusHours(2));
+			hand(code, "f", unit, handler, received.plusHours(2));
 		}
 	}
 
-	private void hand(String code, String from, String to, LocalDateTime at) {
+	private void hand(String code, String function, String from, String to, LocalDateTime at) {
 		this.jdbcTemplate.update("""
 				insert into handoff (dossier_code, step_instance_id, step_name, function_code, from_unit, to_unit, sent_at,
 				  received_at, due_at, allotted_days, finished_at, finished_by, working_days_used, outcome)
-				values (?, 'none', 'Bước', 'f', ?, ?, ?, ?, ?, 1, ?, ?, 0.5, 'EARLY')""", code, from, to,
+				values (?, 'none', 'Bước', ?, ?, ?, ?, ?, ?, 1, ?, ?, 0.5, 'EARLY')""", code, function, from, to,
 				Timestamp.valueOf(at), Timestamp.valueOf(at), Timestamp.valueOf(at.plusDays(1)),
 				Timestamp.valueOf(at.plusHours(3)), to + ".officer");
 		this.dossierUnits.on(new vn.motcua.procedure.HandoffChanged(
