@@ -199,9 +199,15 @@ class AuditQueries {
 				Map.of("code", code));
 	}
 
-	List<String> procedures() {
+	/** A procedure that dossiers were received for: its key and its name, as the search's choice shows it. */
+	record Procedure(String key, String name) {
+
+	}
+
+	List<Procedure> procedures() {
 		return this.jdbc.getJdbcTemplate()
-			.queryForList("select distinct procedure_key from dossier order by procedure_key", String.class);
+			.query("select procedure_key, max(procedure_name) from dossier group by procedure_key order by 2",
+					(rs, i) -> new Procedure(rs.getString(1), rs.getString(2)));
 	}
 
 	String procedureName(String key) {

@@ -164,6 +164,8 @@ class OfficialRecordsTest extends ProcedureTestBase {
 				"Người xử lý", "Dấu vân tay dữ liệu hồ sơ", "Bổ sung hồ sơ theo yêu cầu của UBND xã An Bình");
 		assertThat(html).doesNotContain(" EARLY", " ON_TIME", "(done)", "RECEIPT", "HANDOFF", "STEP_COMPLETED",
 				"assignee", "delete", "false", "true", "xa-an-binh", "birth-registration");
+		String search = text(page("/audit"));
+		assertThat(search).contains("Liên thông: đăng ký khai sinh").doesNotContain("birth-registration");
 	}
 
 }
