@@ -452,8 +452,11 @@ public final class ThroughputBenchmark {
 			port = socket.getLocalPort();
 		}
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx" + heap, "-Duser.timezone=Asia/Ho_Chi_Minh", "-Dfile.encoding=UTF-8", "-cp",
-				absoluteClassPath(), mainClass, "--server.port=" + port));
+				"-Xmx" + heap, "-Duser.timezone=Asia/Ho_Chi_Minh", "-Dfile.encoding=UTF-8"));
+		if (Boolean.getBoolean("bench.jfr")) {
+			command.add("-XX:StartFlightRecording=filename=" + dir.resolve(name + ".jfr") + ",settings=profile");
+		}
+		command.addAll(List.of("-cp", absoluteClassPath(), mainClass, "--server.port=" + port));
 		command.addAll(List.of(args));
 		long t = System.nanoTime();
 		Process process = new ProcessBuilder(command).directory(dir.toFile())

@@ -141,7 +141,7 @@ class EngineRestAnswers {
 		}
 		String kind = resource.group(1);
 		String id = UriUtils.decode(resource.group(2), StandardCharsets.UTF_8);
-		if (visible(kind, id)) {
+		if (ErrorAnswers.wasSeen(request, kind, id) || visible(kind, id)) {
 			return null;
 		}
 		return ErrorAnswers.inLanguageOf(request, () -> response(request, uri,

@@ -53,7 +53,11 @@ public final class EngineRestMappers {
 
 	}
 
-	/** Finds the Spring bean through the servlet context the Jersey application runs in. */
+	/**
+	 * Finds the Spring bean through the servlet context the Jersey application runs in. An application
+	 * without it (another application on the same class path, such as the benchmark's bare engine) gets
+	 * the exception's own response, or a plain 500.
+	 */
 	abstract static class Base {
 
 		@Context
@@ -62,13 +66,19 @@ public final class EngineRestMappers {
 		EngineRestAnswers answers;
 
 		Response answer(Throwable ex) {
-			return answers().respond(ex);
+			EngineRestAnswers found = answers();
+			if (found != null) {
+				return found.respond(ex);
+			}
+			return ex instanceof WebApplicationException web ? web.getResponse()
+					: Response.serverError().entity(ex.getClass().getSimpleName()).build();
 		}
 
 		EngineRestAnswers answers() {
 			if (this.answers == null) {
 				this.answers = WebApplicationContextUtils.getRequiredWebApplicationContext(this.servletContext)
-					.getBean(EngineRestAnswers.class);
+					.getBeanProvider(EngineRestAnswers.class)
+					.getIfAvailable();
 			}
 			return this.answers;
 		}
@@ -81,7 +91,8 @@ public final class EngineRestMappers {
 
 		@Override
 		public void filter(ContainerRequestContext request) {
-			Response unseen = answers().unseen();
+			EngineRestAnswers found = answers();
+			Response unseen = found == null ? null : found.unseen();
 			if (unseen != null) {
 				request.abortWith(unseen);
 			}

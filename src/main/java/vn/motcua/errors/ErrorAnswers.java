@@ -107,6 +107,21 @@ public class ErrorAnswers {
 
 	}
 
+	/** The request attribute naming the resource the gate has already found visible to the caller. */
+	static final String SEEN = ErrorAnswers.class.getName() + ".seen";
+
+	/**
+	 * The gate found the resource {@code kind/id} (e.g. {@code task}) visible to the caller of this request, so the
+	 * engine REST API does not look it up again before the resource acts.
+	 */
+	public static void seen(HttpServletRequest request, String kind, String id) {
+		request.setAttribute(SEEN, kind + "/" + id);
+	}
+
+	static boolean wasSeen(HttpServletRequest request, String kind, String id) {
+		return request != null && (kind + "/" + id).equals(request.getAttribute(SEEN));
+	}
+
 	/**
 	 * Refuses a request from a servlet filter: the answer is written on {@code /error} (problem
 	 * details or the error page) with the mistake's status, message and headers.

@@ -45,6 +45,8 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriUtils;
 
@@ -120,8 +122,13 @@ class EngineGate extends OncePerRequestFilter {
 
 	private final Map<String, IntakeForm> startForms = new ConcurrentHashMap<>();
 
+	private final TransactionTemplate checks;
+
 	EngineGate(IdentityService identity, TaskService tasks, FormService forms, RepositoryService repository,
-			ReceivingDesks desks, StartPermissions startPermissions, MessageSource messages, ObjectMapper json) {
+			ReceivingDesks desks, StartPermissions startPermissions, MessageSource messages, ObjectMapper json,
+			PlatformTransactionManager transactions) {
+		this.checks = new TransactionTemplate(transactions);
+		this.checks.setReadOnly(true);
 		this.identity = identity;
 		this.tasks = tasks;
 		this.forms = forms;
@@ -148,8 +155,10 @@ class EngineGate extends OncePerRequestFilter {
 		Caller caller = Caller.of(this.identity.getCurrentAuthentication(), request,
 				webapp.matches() ? webapp.group(1) : null);
 		byte[] body = isJson(request) ? request.getInputStream().readAllBytes() : null;
+		byte[] checked = body;
 		try {
-			check(method, path, body, caller);
+			// the checks' engine queries share one transaction: one commit, not one per query
+			this.checks.executeWithoutResult(status -> check(method, path, checked, caller, request));
 		}
 		catch (Refusal refusal) {
 			ErrorAnswers.refuse(request, response, refusal);
@@ -178,10 +187,12 @@ class EngineGate extends OncePerRequestFilter {
 		}
 	}
 
-	private void check(String method, String path, byte[] body, Caller caller) {
+	private void check(String method, String path, byte[] body, Caller caller, HttpServletRequest request) {
 		Matcher submit = TASK_SUBMIT.matcher(path);
 		if (method.equals("POST") && submit.matches()) {
-			checkTaskSubmission(submit.group(1), object(body, "variables"));
+			if (checkTaskSubmission(submit.group(1), object(body, "variables"))) {
+				ErrorAnswers.seen(request, "task", submit.group(1));
+			}
 			return;
 		}
 		Matcher start = START.matcher(path);
@@ -207,10 +218,11 @@ class EngineGate extends OncePerRequestFilter {
 	}
 
 	/** A task submission: only the fields the task's form lets the user enter, by its rules. */
-	private void checkTaskSubmission(String taskId, JsonNode variables) {
+	/** Whether the caller sees the task (then its submission was checked). */
+	private boolean checkTaskSubmission(String taskId, JsonNode variables) {
 		Task task = this.tasks.createTaskQuery().taskId(taskId).singleResult();
 		if (task == null) {
-			return; // the engine answers: unknown or not the caller's task
+			return false; // the engine answers: unknown or not the caller's task
 		}
 		IntakeForm form = taskForm(taskId);
 		List<String> keys = form == null ? List.of() : form.keys();
@@ -227,6 +239,7 @@ class EngineGate extends OncePerRequestFilter {
 		if (form != null) {
 			invalid(form.validate(values));
 		}
+		return true;
 	}
 
 	/** A procedure started by an official: the intake form's fields and one of their own desks. */

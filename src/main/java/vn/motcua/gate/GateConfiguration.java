@@ -10,6 +10,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.motcua.intake.ReceivingDesks;
 import vn.motcua.organisation.StartPermissions;
@@ -27,9 +28,9 @@ class GateConfiguration {
 	@Bean
 	FilterRegistrationBean<EngineGate> engineGate(IdentityService identity, TaskService tasks, FormService forms,
 			RepositoryService repository, ReceivingDesks desks, StartPermissions startPermissions,
-			MessageSource messages, ObjectMapper json) {
-		var registration = new FilterRegistrationBean<>(
-				new EngineGate(identity, tasks, forms, repository, desks, startPermissions, messages, json));
+			MessageSource messages, ObjectMapper json, PlatformTransactionManager transactions) {
+		var registration = new FilterRegistrationBean<>(new EngineGate(identity, tasks, forms, repository, desks,
+				startPermissions, messages, json, transactions));
 		registration.setName("motcua-engine-gate");
 		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
 		registration.setOrder(AFTER_AUTHENTICATION);
