@@ -203,7 +203,7 @@ class OfficialDocumentsTest extends ProcedureTestBase {
 		// kept for a look: target/official-documents/<form>-<code>.pdf
 		java.nio.file.Path dir = java.nio.file.Path.of("target", "official-documents");
 		java.nio.file.Files.createDirectories(dir);
-		java.nio.file.Files.write(dir.resolve(path.replaceAll("^/dossiers/([^/]+)/documents/([^.?]+).*$", "$2-$1.pdf")),
+		java.nio.file.Files.write(dir.resolve(path.replaceAll("^/dossiers/([^/]+)/documents/([^.?]+).*$", "$2-$1") + (path.contains("signed=true") ? "-signed" : "") + ".pdf"),
 				response.getContentAsByteArray());
 		return response.getContentAsByteArray();
 	}
@@ -335,9 +335,38 @@ class OfficialDocumentsTest extends ProcedureTestBase {
 				"An Bình, ngày 13 tháng 02 năm 2026", "09 giờ 00 phút, ngày 13/02/2026");
 		assertThat(page(code, "refusal")).contains(reason, "/dossiers/" + code + "/documents/refusal.pdf");
 		assertThat(page(code, "receipt")).contains("/dossiers/" + code + "/documents/refusal");
+		// the desk page of the day links to it
+		assertThat(fetch("/desk?day=2026-02-13&q=" + code, OFFICER).getContentAsString(StandardCharsets.UTF_8))
+			.contains("href=\"/dossiers/" + code + "/documents/refusal\"", "Phiếu từ chối tiếp nhận, giải quyết hồ sơ");
 
 		notApplicable(code, "supplement-request", 409, "không có yêu cầu bổ sung, hoàn thiện nào");
 		forbiddenToStrangers(code, "refusal");
+	}
+
+	@Test
+	void theLongestReceiptFitsOnOnePageWithItsQrCodeAndBothSignatures() throws Exception {
+		Map<String, Object> variables = Procedure.LAND.variables(COMMUNE, "2026-02-10");
+		variables.put(DossierVariables.DOCUMENTS, List.of("registration-form", "transfer-contract", "original-certificate",
+				"income-tax-declaration", "registration-fee-declaration", "exemption-documents"));
+		variables.put(DossierVariables.APPLICANT_EMAIL, "pham.thi.hoa.nguoi.nop.ho.so@example.vn");
+		variables.put(DossierVariables.APPLICANT_ADDRESS,
+				"Số nhà 123, ngõ 45, đường Nguyễn Văn Cừ, thôn Đông Hạ, xã An Bình, huyện Bắc Sơn, tỉnh Demo");
+		clock(BEFORE_TET);
+		this.engine.getIdentityService().setAuthentication(OFFICER, List.of(COMMUNE + "-officers"));
+		ProcessInstance instance;
+		try {
+			instance = this.runtime.startProcessInstanceByKey(Procedure.LAND.key, variables);
+		}
+		finally {
+			this.engine.getIdentityService().clearAuthentication();
+		}
+		String code = codeOf(instance);
+		byte[] bytes = pdfBytes("/dossiers/" + code + "/documents/receipt.pdf");
+		PdfText pdf = PdfText.of(bytes);
+		assertThat(pdf.pages()).isEqualTo(1);
+		assertThat(pdf.flat()).contains("Giấy tờ làm căn cứ miễn, giảm nghĩa vụ tài chính (nếu có) bản sao 01",
+				"Tờ khai lệ phí trước bạ bản chính 02", "Mã tra cứu:", OFFICER_NAME, "Phạm Thị Hoa");
+		assertThat(qrCodeOf(bytes)).contains("code=" + code);
 	}
 
 	@Test
