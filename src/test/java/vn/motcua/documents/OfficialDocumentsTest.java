@@ -193,7 +193,11 @@ class OfficialDocumentsTest extends ProcedureTestBase {
 	String page(String code, String kind) throws Exception {
 		MockHttpServletResponse response = fetch("/dossiers/" + code + "/documents/" + kind, OFFICER);
 		assertThat(response.getStatus()).as("page %s of %s", kind, code).isEqualTo(200);
-		return response.getContentAsString(StandardCharsets.UTF_8);
+		String html = response.getContentAsString(StandardCharsets.UTF_8);
+		// what a reader sees: Vietnamese words, names, the dossier code; no account ids, unit codes, blanks
+		String visible = html.replaceAll("(?s)<(style|script)[^>]*>.*?</\\1>", " ").replaceAll("(?s)<[^>]+>", " ");
+		assertThat(visible).doesNotContain("null", OFFICER, COMMUNE, "bhxh-", "ca-xa-", "Download", "Print", "Form No");
+		return html;
 	}
 
 	byte[] pdfBytes(String path) throws Exception {
@@ -237,7 +241,11 @@ class OfficialDocumentsTest extends ProcedureTestBase {
 				"Độc lập - Tự do - Hạnh phúc", title, dossier.applicantName());
 		assertThat(pdf.onOneLine(dossier.code())).as("code on one line").isTrue();
 		assertThat(text).doesNotContain(OFFICER, COMMUNE + "-", "null", "xa-an-binh");
-		TIME.matcher(pdf.text()).results().forEach(m -> assertThat(pdf.onOneLine(m.group())).isTrue());
+		// every time and date of the page (found in the folded text) is printed on one line
+		assertThat(TIME.matcher(text).results().count()).isPositive();
+		TIME.matcher(text).results().forEach(m -> assertThat(pdf.onOneLine(m.group())).as(m.group()).isTrue());
+		Pattern.compile("\\d{2}/\\d{2}/\\d{4}").matcher(text).results()
+			.forEach(m -> assertThat(pdf.onOneLine(m.group())).as(m.group()).isTrue());
 	}
 
 	@ParameterizedTest
@@ -318,6 +326,10 @@ class OfficialDocumentsTest extends ProcedureTestBase {
 
 		notApplicable(code, "refusal", 409, "không bị từ chối");
 		forbiddenToStrangers(code, "supplement-request");
+		MockHttpServletResponse other = fetch("/dossiers/" + code + "/documents/supplement-request?unit=so-xay-dung", OFFICER);
+		assertThat(other.getStatus()).isEqualTo(404);
+		assertThat(other.getContentAsString(StandardCharsets.UTF_8))
+			.contains("Cơ quan «Sở Xây dựng» không yêu cầu bổ sung hồ sơ " + code);
 	}
 
 	@ParameterizedTest
