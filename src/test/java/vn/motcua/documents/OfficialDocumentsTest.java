@@ -451,6 +451,46 @@ class OfficialDocumentsTest extends ProcedureTestBase {
 					Map.entry(first, n), Map.entry(elsewhere, this.logbook.number(elsewhere).orElseThrow()));
 	}
 
+	@Test
+	void dossiersReceivedAtOnceGetConsecutiveNumbersWithoutACounterRow() throws Exception {
+		String unit = "xa-my-loc";
+		clock(LocalDateTime.of(2026, 3, 2, 8, 0));
+		java.util.Date now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
+		int desks = 6;
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(desks);
+		var start = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.Future<String>> received = new java.util.ArrayList<>();
+		try {
+			for (int i = 0; i < desks; i++) {
+				received.add(pool.submit(() -> {
+					start.await();
+					org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(now);
+					return codeOf(this.runtime.startProcessInstanceByKey(BirthRegistrationProcess.KEY,
+							Procedure.BIRTH.variables(unit, "2026-02-20")));
+				}));
+			}
+			start.countDown();
+			List<String> codes = new java.util.ArrayList<>();
+			for (var f : received) {
+				codes.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+			}
+			// all received at the same instant: the code breaks the tie, the numbers follow one another
+			Map<String, Integer> numbers = this.logbook.numbers(codes);
+			List<Integer> sorted = numbers.values().stream().sorted().toList();
+			assertThat(sorted).hasSize(desks);
+			assertThat(sorted.get(desks - 1) - sorted.get(0)).isEqualTo(desks - 1);
+			assertThat(codes.stream().sorted().map(numbers::get).toList()).isEqualTo(sorted);
+			codes.forEach(c -> assertThat(this.logbook.number(c)).hasValue(numbers.get(c)));
+			assertThat(this.jdbc.sql("select count(*) from dossier where receiving_unit = ? and received_at = ?")
+				.params(unit, now)
+				.query(Integer.class)
+				.single()).isEqualTo(desks);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
 	String birth(String unit, LocalDateTime at) {
 		clock(at);
 		return codeOf(this.runtime.startProcessInstanceByKey(BirthRegistrationProcess.KEY,
