@@ -87,6 +87,15 @@ public final class IntakeForm {
 		return labels;
 	}
 
+	/** The custom properties (Modeler's "Custom properties") of the field {@code key}; empty if none. */
+	Map<String, String> properties(String key) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		this.fields.stream()
+			.filter(f -> key.equals(f.path("key").asText()))
+			.forEach(f -> f.path("properties").properties().forEach(e -> properties.put(e.getKey(), e.getValue().asText())));
+		return properties;
+	}
+
 	private void collect(JsonNode components) {
 		for (JsonNode component : components) {
 			if (component.hasNonNull("key") && !component.path("disabled").asBoolean(false)

@@ -168,6 +168,15 @@ class IntakeService {
 		return definition == null ? Map.of() : intakeForm(definition).labels(DossierVariables.DOCUMENTS);
 	}
 
+	/** The deployed intake form of a procedure version; empty when the version is not deployed. */
+	java.util.Optional<IntakeForm> intakeForm(String procedureKey, int version) {
+		ProcessDefinition definition = this.repository.createProcessDefinitionQuery()
+			.processDefinitionKey(procedureKey)
+			.processDefinitionVersion(version)
+			.singleResult();
+		return definition == null ? java.util.Optional.empty() : java.util.Optional.of(intakeForm(definition));
+	}
+
 	/** The deployed form {@code <process-id>-intake} of the definition's deployment. */
 	IntakeForm intakeForm(ProcessDefinition definition) {
 		String formId = definition.getKey() + "-intake";
