@@ -28,7 +28,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import vn.motcua.documents.DossierDocuments;
 import vn.motcua.documents.PdfRenderer;
+import vn.motcua.intake.Dossiers;
+import vn.motcua.intake.LogbookNumbers;
 import vn.motcua.organisation.Organisation;
 import vn.motcua.organisation.Unit;
 
@@ -62,9 +65,19 @@ class AuditController {
 
 	private final MessageSource messages;
 
+	private final LogbookNumbers logbookNumbers;
+
+	private final DossierDocuments documents;
+
+	private final Dossiers dossiers;
+
 	AuditController(AuditQueries queries, DossierTimeline timeline, AuditVerifier verifier, AuditSealer sealer,
 			AuditSeals seals, Officials officials, Organisation organisation, PdfRenderer pdf,
-			MessageSource messageSource) {
+			MessageSource messageSource, LogbookNumbers logbookNumbers, DossierDocuments documents,
+			Dossiers dossiers) {
+		this.logbookNumbers = logbookNumbers;
+		this.documents = documents;
+		this.dossiers = dossiers;
 		this.queries = queries;
 		this.timeline = timeline;
 		this.verifier = verifier;
@@ -115,8 +128,9 @@ class AuditController {
 	}
 
 	@GetMapping("/audit/dossiers/{code}")
-	String dossier(@PathVariable String code, Authentication authentication, Model model) {
+	String dossier(@PathVariable String code, Authentication authentication, Model model, Locale locale) {
 		model.addAttribute("view", view(code, authentication));
+		model.addAttribute("documents", this.documents.available(this.dossiers.get(code), locale));
 		model.addAttribute("now", ClockUtil.getCurrentTime());
 		return "audit/dossier";
 	}
@@ -234,7 +248,10 @@ class AuditController {
 			this.queries.logbook(unit, from, to, ClockUtil.getCurrentTime(), max + 1, rows::add);
 		}
 		boolean truncated = rows.size() > max;
-		model.put("rows", truncated ? rows.subList(0, max) : rows);
+		List<AuditQueries.LogbookRow> shown = truncated ? rows.subList(0, max) : rows;
+		Map<String, Integer> numbers = this.logbookNumbers
+			.numbers(shown.stream().map(r -> r.dossier().code()).toList());
+		model.put("rows", shown.stream().map(r -> r.numbered(numbers.getOrDefault(r.dossier().code(), 0))).toList());
 		model.put("truncated", truncated);
 		model.put("unit", unit);
 		model.put("unitName", this.officials.unit(unit));
@@ -277,9 +294,18 @@ class AuditController {
 				msg("audit.logbook.result", locale), msg("audit.logbook.returned", locale),
 				msg("audit.logbook.notes", locale)));
 		Date now = ClockUtil.getCurrentTime();
-		int[] n = { 0 };
+		// rows come in the logbook's order: the first one's number, then one more each, 1 again in a new year
+		int[] n = { 0, 0 };
 		this.queries.logbook(unit, from, to, now, EXPORT_MAX, r -> {
 			DossierRow d = r.dossier();
+			int year = LogbookNumbers.year(d.receivedAt());
+			if (n[1] == 0) {
+				n[0] = this.logbookNumbers.number(d.code()).orElse(1) - 1;
+			}
+			else if (year != n[1]) {
+				n[0] = 0;
+			}
+			n[1] = year;
 			table.row(cells(++n[0], d.code(), d.procedureName(), 1, d.applicantName(),
 					join(d.applicantPhone(), d.applicantAddress()), this.officials.unit(r.leadUnit()), d.receivedAt(),
 					d.originalDue(), r.transferredAt(), r.resultAt() != null ? r.resultAt() : r.supplementAt(),

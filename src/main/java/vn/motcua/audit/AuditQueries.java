@@ -142,13 +142,19 @@ class AuditQueries {
 	/**
 	 * One line of the logbook (form 07 of Circular 03/2025). {@code leadUnit}: the unit of the first step after
 	 * the desk's, else the receiving unit; {@code resultAt}: when the last step finished, once none is open;
-	 * {@code supplementAt}: the first supplement request.
+	 * {@code supplementAt}: the first supplement request; {@code number}: the logbook number, 0 until given.
 	 */
 	record LogbookRow(DossierRow dossier, String leadUnit, Date transferredAt, Date resultAt, Date supplementAt,
 			int number) {
 
 		LogbookRow(DossierRow dossier, String leadUnit, Date transferredAt, Date resultAt, Date supplementAt) {
 			this(dossier, leadUnit, transferredAt, resultAt, supplementAt, 0);
+		}
+
+		/** The row with its logbook number ({@code intake.LogbookNumbers}). */
+		LogbookRow numbered(int logbookNumber) {
+			return new LogbookRow(this.dossier, this.leadUnit, this.transferredAt, this.resultAt, this.supplementAt,
+					logbookNumber);
 		}
 
 	}

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.motcua.documents.PdfText;
+import vn.motcua.intake.LogbookNumbers;
 import vn.motcua.procedure.AgencyStepProcess;
 import vn.motcua.procedure.BirthRegistrationProcess;
 import vn.motcua.procedure.ProcedureTestBase;
@@ -34,6 +35,9 @@ class OfficialRecordsTest extends ProcedureTestBase {
 
 	@Autowired
 	IdentityService identity;
+
+	@Autowired
+	LogbookNumbers logbookNumbers;
 
 	@AfterEach
 	void logout() {
@@ -135,6 +139,8 @@ class OfficialRecordsTest extends ProcedureTestBase {
 		String code = supplementedDossier();
 		String html = text(page("/audit/logbook?unit=" + COMMUNE + "&from=2026-02-01&to=2026-02-28"));
 		assertThat(html).contains("Mẫu số 07", code, "UBND xã An Bình");
+		int number = this.logbookNumbers.number(code).orElseThrow();
+		assertThat(html).contains(" " + number + " " + code);
 		byte[] pdf = bytes("/audit/logbook.pdf?unit=" + COMMUNE + "&from=2026-02-01&to=2026-02-28");
 		PdfText logbook = PdfText.of(pdf);
 		assertThat(logbook.pages()).isEqualTo(1);
@@ -164,6 +170,10 @@ class OfficialRecordsTest extends ProcedureTestBase {
 				"Người xử lý", "Dấu vân tay dữ liệu hồ sơ", "Bổ sung hồ sơ theo yêu cầu của UBND xã An Bình");
 		assertThat(html).doesNotContain(" EARLY", " ON_TIME", "(done)", "RECEIPT", "HANDOFF", "STEP_COMPLETED",
 				"assignee", "delete", "false", "true", "xa-an-binh", "birth-registration");
+		// the dossier's documents, linked from its page, open for the auditor
+		assertThat(html).contains("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ");
+		PdfText receipt = PdfText.of(bytes("/dossiers/" + code + "/documents/receipt.pdf"));
+		assertThat(receipt.flat()).contains(code);
 		String search = text(page("/audit"));
 		assertThat(search).contains("Liên thông: đăng ký khai sinh").doesNotContain("birth-registration");
 	}
