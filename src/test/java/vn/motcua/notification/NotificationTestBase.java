@@ -36,8 +36,9 @@ import vn.motcua.procedure.ProcedureTestBase;
 		"motcua.notification.email.enabled=true", "motcua.notification.email.from=Motcua <motcua@tinh.gov.vn>",
 		"motcua.notification.sms.enabled=true", "motcua.notification.sms.key=sms-secret-key",
 		"motcua.notification.zalo.enabled=true", "motcua.notification.zalo.key=zalo-secret-key",
-		"motcua.notification.public-url=https://dichvucong.tinh.gov.vn", "spring.mail.host=127.0.0.1" })
-abstract class NotificationTestBase extends ProcedureTestBase {
+		"motcua.notification.public-url=https://dichvucong.tinh.gov.vn", "spring.mail.host=127.0.0.1",
+		"motcua.throttle.lookup.burst=1000", "motcua.throttle.lookup.per-minute=1000" })
+public abstract class NotificationTestBase extends ProcedureTestBase {
 
 	static final String COMMUNE = "xa-an-binh";
 
@@ -91,7 +92,7 @@ abstract class NotificationTestBase extends ProcedureTestBase {
 	}
 
 	/** A birth registration received at the commune desk, with the contact details given. */
-	ProcessInstance receive(LocalDateTime at, String email, String phone) {
+	protected ProcessInstance receive(LocalDateTime at, String email, String phone) {
 		clock(at);
 		Map<String, Object> v = new HashMap<>();
 		v.put(DossierVariables.RECEIVING_UNIT, COMMUNE);
@@ -115,7 +116,7 @@ abstract class NotificationTestBase extends ProcedureTestBase {
 	}
 
 	/** Every step done and the result handed over: the dossier is RETURNED. */
-	String returned(String email, String phone) {
+	protected String returned(String email, String phone) {
 		LocalDateTime t = BEFORE_TET;
 		String code = codeOf(receive(t, email, phone));
 		handle(code, COMMUNE, t = t.plusMinutes(30));
@@ -129,7 +130,7 @@ abstract class NotificationTestBase extends ProcedureTestBase {
 		return code;
 	}
 
-	void handle(String code, String unit, LocalDateTime at) {
+	protected void handle(String code, String unit, LocalDateTime at) {
 		clock(at);
 		Task task = task(code, AgencyStepProcess.Elements.HANDLE_STEP, unit + "-officers");
 		completeStep(task, AgencyStepProcess.DONE, Map.of());
@@ -137,6 +138,11 @@ abstract class NotificationTestBase extends ProcedureTestBase {
 
 	List<Outbox.Row> rows(String code) {
 		return this.outbox.ofDossier(code);
+	}
+
+	/** The text of the dossier's last notification of this event, as queued. */
+	protected String body(String code, NotificationEvent event) {
+		return rows(code).stream().filter(r -> r.event() == event).reduce((a, b) -> b).orElseThrow().body();
 	}
 
 }
