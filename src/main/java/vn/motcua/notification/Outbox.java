@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -72,11 +73,18 @@ class Outbox {
 			.list();
 		List<Row> claimed = new ArrayList<>();
 		for (Long id : candidates) {
-			int won = this.jdbc.sql("""
-					update notification set lease_owner = ?, lease_until = ? where id = ? and status = ?
-					  and (lease_until is null or lease_until <= ?)""")
-				.params(node, ts(leaseUntil), id, NotificationStatus.PENDING.name(), ts(now))
-				.update();
+			int won;
+			try {
+				won = this.jdbc.sql("""
+						update notification set lease_owner = ?, lease_until = ? where id = ? and status = ?
+						  and (lease_until is null or lease_until <= ?)""")
+					.params(node, ts(leaseUntil), id, NotificationStatus.PENDING.name(), ts(now))
+					.update();
+			}
+			catch (DataAccessException lockedTooLong) {
+				// another node holds the row: it is theirs this time
+				won = 0;
+			}
 			if (won == 1) {
 				find(id).ifPresent(claimed::add);
 			}

@@ -260,6 +260,63 @@ class GatewayDeliveryTest extends NotificationTestBase {
 			.query(Long.class).single()).isEqualTo(120L);
 	}
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
+	/**
+	 * The claim's conditional update ({@link Outbox#claim}) on a row another node is claiming at that very moment: the
+	 * second update waits for the first transaction, then re-reads the committed row and no
+	 * longer matches, so it does not take the row.
+	 */
+	@Test
+	void aClaimWaitingForAnotherNodesClaimDoesNotTakeTheRowOnceThatCommits() throws Exception {
+		Outbox.Row row = sms("000.00.31.H29-310302-0007", "Tin nhắn thử", T0);
+		Instant lease = T0.plus(Duration.ofMinutes(2));
+		try (java.sql.Connection a = this.dataSource.getConnection()) {
+			a.setAutoCommit(false);
+			try (var claim = a.prepareStatement("update notification set lease_owner = ?, lease_until = ? where id = ?"
+					+ " and status = 'PENDING' and (lease_until is null or lease_until <= ?)")) {
+				claim.setString(1, "node-a");
+				claim.setTimestamp(2, java.sql.Timestamp.from(lease));
+				claim.setLong(3, row.id());
+				claim.setTimestamp(4, java.sql.Timestamp.from(T0));
+				assertThat(claim.executeUpdate()).isEqualTo(1);
+			}
+			ExecutorService pool = Executors.newSingleThreadExecutor();
+			Future<Integer> b = pool.submit(() -> {
+				try (java.sql.Connection other = this.dataSource.getConnection();
+						var claim = other.prepareStatement("update notification set lease_owner = ?, lease_until = ?"
+								+ " where id = ? and status = 'PENDING' and (lease_until is null or lease_until <= ?)")) {
+					other.setAutoCommit(true);
+					claim.setString(1, "node-b");
+					claim.setTimestamp(2, java.sql.Timestamp.from(lease));
+					claim.setLong(3, row.id());
+					claim.setTimestamp(4, java.sql.Timestamp.from(T0));
+					return claim.executeUpdate();
+				}
+			});
+			// wait (without sleeping) until node b's update is blocked by node a's row lock
+			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+			boolean blocked = false;
+			try (java.sql.Connection probe = this.dataSource.getConnection()) {
+				while (!blocked && !b.isDone() && System.nanoTime() < deadline) {
+					try (var q = probe.createStatement();
+							var rs = q.executeQuery("select count(*) from information_schema.sessions where blocker_id is not null")) {
+						rs.next();
+						blocked = rs.getInt(1) > 0;
+					}
+					Thread.onSpinWait();
+				}
+			}
+			assertThat(blocked).as("node b waits for node a's lock").isTrue();
+			a.commit();
+			assertThat(b.get()).as("rows node b's update took, after node a committed").isZero();
+			pool.shutdown();
+		}
+		assertThat(this.jdbc.sql("select lease_owner from notification where id = ?").param(row.id())
+			.query(String.class).single()).isEqualTo("node-a");
+	}
+
 	static RequestPostProcessor auditor() {
 		return SecurityMockMvcRequestPostProcessors.user("auditor")
 			.authorities(new SimpleGrantedAuthority("ROLE_AUDITOR"), new SimpleGrantedAuthority("GROUP_auditors"));
