@@ -260,6 +260,35 @@ class GatewayDeliveryTest extends NotificationTestBase {
 			.query(Long.class).single()).isEqualTo(120L);
 	}
 
+	@Test
+	void anAdministratorEditsATemplateWithoutARebuildAndTheNextMessageUsesIt() throws Exception {
+		this.mvc.perform(post("/notifications/templates").with(auditor()).with(csrf()).param("event", "RECEIVED")
+			.param("channel", "ZALO").param("body", "x")).andExpect(status().isForbidden());
+		this.mvc.perform(post("/notifications/templates").with(admin()).with(csrf()).param("event", "RECEIVED")
+			.param("channel", "ZALO").param("body", " ")).andExpect(status().isBadRequest());
+		this.mvc.perform(post("/notifications/templates").with(admin()).with(csrf()).param("event", "NOPE")
+			.param("channel", "ZALO").param("body", "x")).andExpect(status().isBadRequest());
+		this.mvc.perform(post("/notifications/templates").with(admin()).with(csrf()).param("event", "RECEIVED")
+			.param("channel", "EMAIL").param("body", "x")).andExpect(status().isBadRequest());
+		this.mvc.perform(post("/notifications/templates").with(admin()).with(csrf()).param("event", "RECEIVED")
+			.param("channel", "ZALO").param("body", "UBND xã kính báo: hồ sơ {code} hẹn trả {appointment}."))
+			.andExpect(status().is3xxRedirection());
+		String page = this.mvc.perform(get("/notifications/templates").with(auditor()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("UBND xã kính báo: hồ sơ {code} hẹn trả {appointment}.").contains("Đã sửa");
+		try {
+			String code = codeOf(receive(BEFORE_TET, null, "0912345678"));
+			String appointment = Notifications.time(this.dossiers.get(code).due());
+			assertThat(rows(code).get(0).body()).isEqualTo("UBND xã kính báo: hồ sơ " + code + " hẹn trả " + appointment + ".");
+		}
+		finally {
+			this.mvc.perform(post("/notifications/templates").with(admin()).with(csrf()).param("event", "RECEIVED")
+				.param("channel", "ZALO").param("reset", "true")).andExpect(status().is3xxRedirection());
+		}
+		String code = codeOf(receive(BEFORE_TET, null, "0912345678"));
+		assertThat(rows(code).get(0).body()).startsWith("Hồ sơ " + code + " (");
+	}
+
 	@Autowired
 	javax.sql.DataSource dataSource;
 
