@@ -328,9 +328,11 @@ class GatewayDeliveryTest extends NotificationTestBase {
 			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 			boolean blocked = false;
 			try (java.sql.Connection probe = this.dataSource.getConnection()) {
+				String waiting = probe.getMetaData().getDatabaseProductName().contains("PostgreSQL")
+						? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"
+						: "select count(*) from information_schema.sessions where blocker_id is not null";
 				while (!blocked && !b.isDone() && System.nanoTime() < deadline) {
-					try (var q = probe.createStatement();
-							var rs = q.executeQuery("select count(*) from information_schema.sessions where blocker_id is not null")) {
+					try (var q = probe.createStatement(); var rs = q.executeQuery(waiting)) {
 						rs.next();
 						blocked = rs.getInt(1) > 0;
 					}

@@ -28,9 +28,11 @@ import vn.motcua.procedure.ProcedureTestBase;
 /**
  * One context for the notification tests: H2 in memory, job executor and scheduled sender off (the
  * tests run the sender with an explicit "now"), email to a GreenMail SMTP server and SMS/Zalo to
- * {@link GatewayStub}s, all on real sockets.
+ * {@link GatewayStub}s, all on real sockets. On PostgreSQL:
+ * {@code -Dmotcua.test.postgres.notify=jdbc:postgresql://…/db -Dmotcua.test.postgres.user=postgres}.
  */
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:notify;MODE=LEGACY;DB_CLOSE_DELAY=-1",
+@SpringBootTest(properties = { "spring.datasource.url=${motcua.test.postgres.notify:jdbc:h2:mem:notify;MODE=LEGACY;DB_CLOSE_DELAY=-1}",
+		"spring.datasource.username=${motcua.test.postgres.user:sa}",
 		"camunda.bpm.job-execution.enabled=false", "camunda.bpm.generate-unique-process-engine-name=true",
 		"spring.datasource.generate-unique-name=true", "motcua.notification.sender.enabled=false",
 		"motcua.notification.email.enabled=true", "motcua.notification.email.from=Motcua <motcua@tinh.gov.vn>",
