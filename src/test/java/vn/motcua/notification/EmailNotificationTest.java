@@ -27,6 +27,9 @@ class EmailNotificationTest extends NotificationTestBase {
 	@Autowired
 	TransactionTemplate tx;
 
+	@Autowired
+	org.thymeleaf.spring6.SpringTemplateEngine thymeleaf;
+
 	@Test
 	void receiptWritesItsNotificationInTheEngineTransactionAndARolledBackIntakeWritesNone() {
 		ProcessInstance instance = receive(BEFORE_TET, "lan.nguyen@example.vn", "0912345678");
@@ -92,6 +95,11 @@ class EmailNotificationTest extends NotificationTestBase {
 			assertThat(i.status()).isEqualTo("Đã gửi");
 			assertThat(i.sentAt()).isEqualTo(BEFORE_TET.plusMinutes(1));
 		});
+		org.thymeleaf.context.Context page = new org.thymeleaf.context.Context(java.util.Locale.forLanguageTag("vi"));
+		page.setVariable("items", this.notifications.forDossier(code));
+		String timeline = this.thymeleaf.process("notification/timeline", java.util.Set.of("notifications"), page);
+		assertThat(timeline).contains("Thông báo gửi công dân").contains("Tiếp nhận hồ sơ, hẹn trả kết quả")
+			.contains("Đã gửi").contains("09:01 13/02/2026");
 	}
 
 	@Test

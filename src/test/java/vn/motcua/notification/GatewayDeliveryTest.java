@@ -166,6 +166,8 @@ class GatewayDeliveryTest extends NotificationTestBase {
 			.andExpect(status().isConflict());
 		this.mvc.perform(get("/notifications").param("status", "GONE").with(admin()))
 			.andExpect(status().isBadRequest());
+		this.mvc.perform(get("/notifications").with(SecurityMockMvcRequestPostProcessors.user("xa-an-binh.officer")
+			.authorities(new SimpleGrantedAuthority("ROLE_OFFICER")))).andExpect(status().isForbidden());
 
 		this.sender.runOnce(this.outbox.find(row.id()).orElseThrow().nextAttemptAt());
 		assertThat(this.outbox.find(row.id()).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
