@@ -169,6 +169,17 @@ class EmailNotificationTest extends NotificationTestBase {
 				Map.of())).isInstanceOf(RuntimeException.class);
 	}
 
+	@Test
+	void theStopOfProcessingHasItsEventForThePathThatWillCallIt() {
+		String code = codeOf(receive(BEFORE_TET, "stop@example.vn", "0912345678"));
+		this.notifications.enqueue(code, NotificationEvent.STOPPED,
+				Map.of(Notifications.REASON, "Người nộp đề nghị dừng giải quyết ngày 13/02/2026."));
+		Outbox.Row stop = rows(code).get(1);
+		assertThat(stop.event()).isEqualTo(NotificationEvent.STOPPED);
+		assertThat(stop.subject()).isEqualTo("Hồ sơ " + code + ": thông báo dừng giải quyết");
+		assertThat(stop.body()).contains("đã dừng giải quyết").contains("Người nộp đề nghị dừng giải quyết ngày 13/02/2026.");
+	}
+
 	/** The messages GreenMail received for this address (other tests' messages are sent in the same runs). */
 	static List<MimeMessage> to(String address) throws Exception {
 		List<MimeMessage> mine = new java.util.ArrayList<>();
