@@ -26,6 +26,8 @@ import vn.motcua.intake.DossierStatus;
 import vn.motcua.intake.Dossiers;
 import vn.motcua.intake.PlainText;
 import vn.motcua.intake.Timeliness;
+import vn.motcua.notification.NotificationEvent;
+import vn.motcua.notification.Notifications;
 import vn.motcua.procedure.DossierClock;
 import vn.motcua.procedure.DossierVariables;
 
@@ -57,8 +59,11 @@ class Apologies {
 
 	private final ManagementService management;
 
+	private final Notifications notifications;
+
 	Apologies(JdbcClient jdbc, Dossiers dossiers, LegalCalendar legalCalendar, RuntimeService runtime,
-			TaskService tasks, ManagementService management) {
+			TaskService tasks, ManagementService management, Notifications notifications) {
+		this.notifications = notifications;
 		this.jdbc = jdbc;
 		this.dossiers = dossiers;
 		this.calendar = legalCalendar;
@@ -112,6 +117,7 @@ class Apologies {
 					new Timestamp(newAppointment.getTime()), new Timestamp(now.getTime()), by)
 			.update();
 		this.dossiers.reschedule(code, newAppointment, false);
+		this.notifications.enqueue(code, NotificationEvent.RESCHEDULED, java.util.Map.of(Notifications.REASON, reason, Notifications.OLD_APPOINTMENT, dossier.due()));
 		this.runtime.setVariable(dossier.processInstanceId(), DossierVariables.DOSSIER_DUE, newAppointment);
 		for (Task task : this.tasks.createTaskQuery().processInstanceId(dossier.processInstanceId()).list()) {
 			if (task.getDueDate() != null && task.getDueDate().equals(dossier.due())) {

@@ -22,6 +22,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.deadline.LegalCalendar;
+import vn.motcua.notification.NotificationEvent;
+import vn.motcua.notification.Notifications;
 import vn.motcua.organisation.Organisation;
 import vn.motcua.organisation.Unit;
 import vn.motcua.procedure.DossierVariables;
@@ -53,8 +55,11 @@ class RegisterDossierDelegate implements JavaDelegate {
 
 	private final ReceivingDesks desks;
 
+	private final Notifications notifications;
+
 	RegisterDossierDelegate(Organisation organisation, LegalCalendar legalCalendar, DossierCodeGenerator codes,
-			Dossiers dossiers, IntakeService intake, ReceivingDesks desks) {
+			Dossiers dossiers, IntakeService intake, ReceivingDesks desks, Notifications notifications) {
+		this.notifications = notifications;
 		this.desks = desks;
 		this.organisation = organisation;
 		this.calendar = legalCalendar;
@@ -95,6 +100,7 @@ class RegisterDossierDelegate implements JavaDelegate {
 				string(execution, DossierVariables.APPLICANT_ADDRESS), channel == null ? "in-person" : channel,
 				documents(execution.getVariable(DossierVariables.DOCUMENTS)), BigDecimal.valueOf(legalDays), receivedAt,
 				due, due, due, DossierStatus.IN_PROGRESS, null, null, null, null, null, catalogue.code()));
+		this.notifications.enqueue(code, NotificationEvent.RECEIVED, Map.of());
 		execution.setProcessBusinessKey(code);
 		var root = execution.getProcessInstance();
 		root.setVariable(DossierVariables.DOSSIER_CODE, code);

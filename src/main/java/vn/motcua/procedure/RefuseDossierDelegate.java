@@ -13,6 +13,8 @@ import vn.motcua.deadline.LegalCalendar;
 import vn.motcua.intake.Dossier;
 import vn.motcua.intake.Dossiers;
 import vn.motcua.intake.Timeliness;
+import vn.motcua.notification.NotificationEvent;
+import vn.motcua.notification.Notifications;
 
 /**
  * {@code ${refuseDossierDelegate}} on the refusal path of a procedure model (after the error
@@ -33,7 +35,11 @@ class RefuseDossierDelegate implements JavaDelegate {
 
 	private final LegalCalendar calendar;
 
-	RefuseDossierDelegate(Dossiers dossiers, DossierIdentity identity, Handoffs handoffs, LegalCalendar legalCalendar) {
+	private final Notifications notifications;
+
+	RefuseDossierDelegate(Dossiers dossiers, DossierIdentity identity, Handoffs handoffs, LegalCalendar legalCalendar,
+			Notifications notifications) {
+		this.notifications = notifications;
 		this.dossiers = dossiers;
 		this.identity = identity;
 		this.handoffs = handoffs;
@@ -56,6 +62,7 @@ class RefuseDossierDelegate implements JavaDelegate {
 					Math.max(0, this.calendar.workingDaysBetween(h.receivedAt(), now) - h.pausedWorkingDays().doubleValue()),
 					Timeliness.of(now, h.dueAt()).name(), AgencyStepProcess.REFUSE));
 		this.dossiers.refuse(dossier.code(), reason, now);
+		this.notifications.enqueue(dossier.code(), NotificationEvent.REFUSED, java.util.Map.of(Notifications.REASON, reason));
 		log.info("Dossier {} refused: {}", dossier.code(), reason);
 	}
 

@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.deadline.LegalCalendar;
+import vn.motcua.notification.NotificationEvent;
+import vn.motcua.notification.Notifications;
 
 /**
  * {@code ${requestSupplementDelegate}}: records the supplement request (form 02), stops the
@@ -34,8 +36,11 @@ class RequestSupplementDelegate implements JavaDelegate {
 
 	private final DeadlineProperties deadlines;
 
+	private final Notifications notifications;
+
 	RequestSupplementDelegate(Handoffs handoffs, DossierIdentity identity, SupplementRequests supplements, DossierClock clock,
-			LegalCalendar legalCalendar, DeadlineProperties deadlines) {
+			LegalCalendar legalCalendar, DeadlineProperties deadlines, Notifications notifications) {
+		this.notifications = notifications;
 		this.handoffs = handoffs;
 		this.identity = identity;
 		this.supplements = supplements;
@@ -56,6 +61,7 @@ class RequestSupplementDelegate implements JavaDelegate {
 				StepVariables.required(execution, AgencyStepProcess.SUPPLEMENT_ITEMS), citizenDue);
 		this.clock.pause(handoff.dossierCode(), reason(handoff), now);
 		execution.setVariable(AgencyStepProcess.SUPPLEMENT_DUE, citizenDue);
+		this.notifications.enqueue(handoff.dossierCode(), NotificationEvent.SUPPLEMENT_REQUESTED, java.util.Map.of(Notifications.ITEMS, StepVariables.required(execution, AgencyStepProcess.SUPPLEMENT_ITEMS), Notifications.SUPPLEMENT_DUE, citizenDue));
 		log.info("Dossier {}: {} asks for a supplement until {}", handoff.dossierCode(), handoff.toUnit(), citizenDue);
 	}
 
