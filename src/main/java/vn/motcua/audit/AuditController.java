@@ -32,6 +32,7 @@ import vn.motcua.documents.DossierDocuments;
 import vn.motcua.documents.PdfRenderer;
 import vn.motcua.intake.Dossiers;
 import vn.motcua.intake.LogbookNumbers;
+import vn.motcua.notification.Notifications;
 import vn.motcua.organisation.Organisation;
 import vn.motcua.organisation.Unit;
 
@@ -71,10 +72,13 @@ class AuditController {
 
 	private final Dossiers dossiers;
 
+	private final Notifications notifications;
+
 	AuditController(AuditQueries queries, DossierTimeline timeline, AuditVerifier verifier, AuditSealer sealer,
 			AuditSeals seals, Officials officials, Organisation organisation, PdfRenderer pdf,
 			MessageSource messageSource, LogbookNumbers logbookNumbers, DossierDocuments documents,
-			Dossiers dossiers) {
+			Dossiers dossiers, Notifications notifications) {
+		this.notifications = notifications;
 		this.logbookNumbers = logbookNumbers;
 		this.documents = documents;
 		this.dossiers = dossiers;
@@ -131,6 +135,7 @@ class AuditController {
 	String dossier(@PathVariable String code, Authentication authentication, Model model, Locale locale) {
 		model.addAttribute("view", view(code, authentication));
 		model.addAttribute("documents", this.documents.available(this.dossiers.get(code), locale));
+		model.addAttribute("notifications", this.notifications.forDossier(code));
 		model.addAttribute("now", ClockUtil.getCurrentTime());
 		return "audit/dossier";
 	}

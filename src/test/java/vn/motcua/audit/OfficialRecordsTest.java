@@ -170,6 +170,8 @@ class OfficialRecordsTest extends ProcedureTestBase {
 				"Người xử lý", "Dấu vân tay dữ liệu hồ sơ", "Bổ sung hồ sơ theo yêu cầu của UBND xã An Bình");
 		assertThat(html).doesNotContain(" EARLY", " ON_TIME", "(done)", "RECEIPT", "HANDOFF", "STEP_COMPLETED",
 				"assignee", "delete", "false", "true", "xa-an-binh", "birth-registration");
+		// what the citizen was sent is on the timeline
+		assertThat(html).contains("Thông báo gửi công dân", "Tiếp nhận hồ sơ, hẹn trả kết quả");
 		// the dossier's documents, linked from its page, open for the auditor
 		assertThat(html).contains("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ");
 		PdfText receipt = PdfText.of(bytes("/dossiers/" + code + "/documents/receipt.pdf"));
