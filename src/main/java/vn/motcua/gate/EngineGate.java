@@ -53,7 +53,10 @@ import vn.motcua.errors.ErrorAnswers;
 import vn.motcua.intake.IntakeForm;
 import vn.motcua.intake.ReceivingDesks;
 import vn.motcua.organisation.StartPermissions;
+import vn.motcua.intake.Dossiers;
+import vn.motcua.procedure.DossierStops;
 import vn.motcua.procedure.DossierVariables;
+import vn.motcua.procedure.ProcedureElements;
 import vn.motcua.procedure.SystemVariables;
 
 /**
@@ -88,6 +91,13 @@ class EngineGate extends OncePerRequestFilter {
 
 	private static final Pattern DEPLOY = Pattern.compile("^/deployment/create/?$");
 
+	private static final Pattern MESSAGE = Pattern.compile("^/message/?$");
+
+	/** Deleting running process instances (one, or a batch). */
+	private static final Pattern INSTANCE_DELETE = Pattern.compile("^/process-instance/([^/]+)/?$");
+
+	private static final Pattern INSTANCE_BATCH_DELETE = Pattern.compile("^/process-instance/delete(-async)?/?$");
+
 	/** Every other path that writes process variables. */
 	private static final List<Pattern> VARIABLE_WRITES = List.of(Pattern.compile("/(variables|localVariables)(/|$)"),
 			Pattern.compile("^/process-instance/variables-async"), Pattern.compile("/modification(-async)?/?$"),
@@ -120,8 +130,15 @@ class EngineGate extends OncePerRequestFilter {
 
 	private final Map<String, IntakeForm> startForms = new ConcurrentHashMap<>();
 
+	private final DossierStops stops;
+
+	private final Dossiers dossiers;
+
 	EngineGate(IdentityService identity, TaskService tasks, FormService forms, RepositoryService repository,
-			ReceivingDesks desks, StartPermissions startPermissions, MessageSource messages, ObjectMapper json) {
+			ReceivingDesks desks, StartPermissions startPermissions, MessageSource messages, ObjectMapper json,
+			DossierStops stops, Dossiers dossiers) {
+		this.stops = stops;
+		this.dossiers = dossiers;
 		this.identity = identity;
 		this.tasks = tasks;
 		this.forms = forms;
@@ -148,6 +165,22 @@ class EngineGate extends OncePerRequestFilter {
 		Caller caller = Caller.of(this.identity.getCurrentAuthentication(), request,
 				webapp.matches() ? webapp.group(1) : null);
 		byte[] body = isJson(request) ? request.getInputStream().readAllBytes() : null;
+		if (method.equals("POST") && MESSAGE.matcher(path).matches() && body != null
+				&& ProcedureElements.STOP_MESSAGE.equals(read(body).path("messageName").asText(null))) {
+			try {
+				stopByMessage(read(body), caller);
+			}
+			catch (RuntimeException ex) {
+				ClientMistake mistake = mistake(ex);
+				if (mistake == null) {
+					throw ex;
+				}
+				ErrorAnswers.refuse(request, response, mistake);
+				return;
+			}
+			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+			return;
+		}
 		try {
 			check(method, path, body, caller);
 		}
@@ -178,7 +211,50 @@ class EngineGate extends OncePerRequestFilter {
 		}
 	}
 
+	/**
+	 * The stop message ({@value ProcedureElements#STOP_MESSAGE}) is never correlated by the engine's
+	 * REST resource: the gate stops the dossier through {@link DossierStops}, which applies the rules
+	 * (an official of the receiving unit, a dossier still being handled, the applicant's request with
+	 * {@code stopRequestedOn} and {@code stopReason}) to everyone, administrators included.
+	 */
+	private void stopByMessage(JsonNode body, Caller caller) {
+		String code = body.path("businessKey").asText(null);
+		String instance = body.path("processInstanceId").asText(null);
+		if (code == null && instance != null) {
+			code = this.dossiers.findByProcessInstance(instance).map(vn.motcua.intake.Dossier::code).orElse(null);
+			if (code == null) {
+				throw new vn.motcua.intake.UnknownDossierException(instance);
+			}
+		}
+		if (code == null) {
+			throw new Refusal(400, "businessKey", "paths.stop.message.target");
+		}
+		Map<String, Object> values = values(body.path("processVariables"));
+		Object requestedOn = values.get(DossierVariables.STOP_REQUESTED_ON);
+		Object reason = values.get(DossierVariables.STOP_REASON);
+		String dossier = code;
+		asSystem(() -> this.stops.stop(dossier, requestedOn == null ? null : requestedOn.toString(),
+				reason == null ? null : reason.toString(), caller.name(), caller.groups()));
+	}
+
+	private static ClientMistake mistake(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof ClientMistake mistake) {
+				return mistake;
+			}
+			if (t instanceof org.camunda.bpm.engine.OptimisticLockingException
+					|| t instanceof org.springframework.dao.ConcurrencyFailureException) {
+				return new Refusal(409, null, "errors.concurrent");
+			}
+		}
+		return null;
+	}
+
 	private void check(String method, String path, byte[] body, Caller caller) {
+		if (!caller.admin() && ((method.equals("DELETE") && INSTANCE_DELETE.matcher(path).matches())
+				|| (method.equals("POST") && INSTANCE_BATCH_DELETE.matcher(path).matches()))) {
+			throw new Refusal(403, null, "paths.delete.forbidden");
+		}
 		Matcher submit = TASK_SUBMIT.matcher(path);
 		if (method.equals("POST") && submit.matches()) {
 			checkTaskSubmission(submit.group(1), object(body, "variables"));
