@@ -67,8 +67,12 @@ class StopController {
 
 	private final IssuedPdfs issued;
 
+	private final java.time.Clock clock;
+
 	StopController(DossierStops stops, Dossiers dossiers, DossierAccess access, Organisation organisation,
-			IdentityService identity, PdfRenderer renderer, IssuedPdfs issued) {
+			IdentityService identity, PdfRenderer renderer, IssuedPdfs issued,
+			@org.springframework.beans.factory.annotation.Qualifier("reportClock") java.time.Clock reportClock) {
+		this.clock = reportClock;
 		this.stops = stops;
 		this.dossiers = dossiers;
 		this.access = access;
@@ -92,6 +96,18 @@ class StopController {
 		body.put("requestedOn", stop.requestedOn().toString());
 		body.put("notice", "/dossiers/" + code + "/documents/stop-notice");
 		return ResponseEntity.status(HttpStatus.CREATED).body(body);
+	}
+
+	/** The desk's form: the day and the reason of the applicant's request. */
+	@GetMapping("/dossiers/{code}/stop")
+	String stopForm(@PathVariable String code, Authentication auth, Model model) {
+		Dossier dossier = this.dossiers.get(code);
+		if (!this.access.mayRead(auth, dossier)) {
+			throw new UnknownDossierException(code);
+		}
+		model.addAttribute("dossier", dossier);
+		model.addAttribute("today", java.time.LocalDate.ofInstant(this.clock.instant(), Timeliness.ZONE).toString());
+		return "documents/stop-request";
 	}
 
 	@PostMapping("/dossiers/{code}/stop")

@@ -148,6 +148,31 @@ class StopAndApologyDocumentsTest extends ProcedureTestBase {
 	}
 
 	@Test
+	void theDeskStopsFromItsPageForm() throws Exception {
+		clock(BEFORE_TET);
+		String code = receive();
+		this.mvc.perform(get("/desk").param("day", "2026-02-13").with(httpBasic(OFFICER, "demo")))
+			.andExpect(content().string(containsString("/dossiers/" + code + "/stop")));
+		this.mvc.perform(get("/dossiers/" + code + "/stop").with(httpBasic(OFFICER, "demo")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"_csrf\"")))
+			.andExpect(content().string(containsString("value=\"2026-02-13\"")));
+		this.mvc.perform(post("/dossiers/" + code + "/stop").with(httpBasic(OTHER_DESK_OFFICER, "demo"))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("requestedOn", "2026-02-13").param("reason", "Xin rút hồ sơ"))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/dossiers/" + code + "/stop").with(httpBasic(OFFICER, "demo"))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("requestedOn", "2026-02-13").param("reason", "Xin rút hồ sơ"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+				.redirectedUrl("/dossiers/" + code + "/documents/stop-notice"));
+		assertThat(this.dossiers.get(code).status()).isEqualTo(DossierStatus.STOPPED);
+		this.mvc.perform(get("/desk").param("day", "2026-02-13").with(httpBasic(OFFICER, "demo")))
+			.andExpect(content().string(containsString("/dossiers/" + code + "/documents/stop-notice")));
+	}
+
+	@Test
 	void anApologyDraftedOverTheApiMovesTheAppointmentOnlyOnceApprovedAndPrintsForm04() throws Exception {
 		clock(BEFORE_TET);
 		String code = receive();
