@@ -121,6 +121,10 @@ class StopAndApologyDocumentsTest extends ProcedureTestBase {
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.message").value(containsString("đã dừng giải quyết")));
 
+		this.mvc.perform(get("/api/dossiers/" + code).with(httpBasic(OFFICER, "demo")))
+			.andExpect(jsonPath("$.status").value("STOPPED"))
+			.andExpect(jsonPath("$.stop.requestedOn").value("2026-02-13"))
+			.andExpect(jsonPath("$.stop.stoppedBy").value(OFFICER));
 		// the desk and the notice show it
 		this.mvc.perform(get("/desk").param("day", "2026-02-13").with(httpBasic(OFFICER, "demo")))
 			.andExpect(status().isOk())
