@@ -93,11 +93,6 @@ class EngineGate extends OncePerRequestFilter {
 
 	private static final Pattern MESSAGE = Pattern.compile("^/message/?$");
 
-	/** Deleting running process instances (one, or a batch). */
-	private static final Pattern INSTANCE_DELETE = Pattern.compile("^/process-instance/([^/]+)/?$");
-
-	private static final Pattern INSTANCE_BATCH_DELETE = Pattern.compile("^/process-instance/delete(-async)?/?$");
-
 	/** Every other path that writes process variables. */
 	private static final List<Pattern> VARIABLE_WRITES = List.of(Pattern.compile("/(variables|localVariables)(/|$)"),
 			Pattern.compile("^/process-instance/variables-async"), Pattern.compile("/modification(-async)?/?$"),
@@ -251,10 +246,6 @@ class EngineGate extends OncePerRequestFilter {
 	}
 
 	private void check(String method, String path, byte[] body, Caller caller) {
-		if (!caller.admin() && ((method.equals("DELETE") && INSTANCE_DELETE.matcher(path).matches())
-				|| (method.equals("POST") && INSTANCE_BATCH_DELETE.matcher(path).matches()))) {
-			throw new Refusal(403, null, "paths.delete.forbidden");
-		}
 		Matcher submit = TASK_SUBMIT.matcher(path);
 		if (method.equals("POST") && submit.matches()) {
 			checkTaskSubmission(submit.group(1), object(body, "variables"));
