@@ -252,10 +252,19 @@ public abstract class ProcedureTestBase {
 			.as("no task left").isZero();
 		// the clock stopped for good: the warning, breach, apology and supplement timers are gone
 		ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 366L * 24 * 3600 * 1000));
+		long breaches = this.jdbc.sql("select count(*) from deadline_breach where dossier_code = ?").param(code)
+			.query(Long.class).single();
 		for (String id : timersBefore) {
 			org.assertj.core.api.Assertions.assertThat(this.management.createJobQuery().jobId(id).count())
 				.as("timer %s after the stop", id).isZero();
+			// fired explicitly, it does nothing: the job is gone
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.management.executeJob(id))
+				.isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
 		}
+		org.assertj.core.api.Assertions.assertThat(this.jdbc.sql("select count(*) from deadline_breach where dossier_code = ?")
+			.param(code).query(Long.class).single()).as("no breach after the stop").isEqualTo(breaches);
+		org.assertj.core.api.Assertions.assertThat(this.tasks.createTaskQuery().processInstanceBusinessKey(code).count())
+			.as("no escalation or apology task after the stop").isZero();
 		org.assertj.core.api.Assertions.assertThat(this.management.createJobQuery().processInstanceId(instance.getId()).count())
 			.isZero();
 		var stopped = this.dossiers.get(code);
