@@ -30,12 +30,14 @@ class AuditHistoryEventHandler implements HistoryEventHandler {
 			Map.entry("Task_ReceiveHandoff", "HANDOFF"), Map.entry("Task_HandleStep", "STEP_COMPLETED"),
 			Map.entry("Task_RequestSupplement", "SUPPLEMENT"), Map.entry("Task_RecordBreach", "BREACH"),
 			Map.entry("Task_IssueApology", "APOLOGY"), Map.entry("Task_RescheduleDossier", "RESCHEDULE"),
-			Map.entry("Task_RefuseDossier", "REFUSAL"), Map.entry("Task_CloseDossier", "RETURN"));
+			Map.entry("Task_RefuseDossier", "REFUSAL"), Map.entry("Task_CloseDossier", "RETURN"),
+			Map.entry("Task_RecordApologyDraft", "APOLOGY_DRAFT"), Map.entry("Task_ApproveApology", "APOLOGY_DECISION"),
+			Map.entry("Task_StopDossier", "STOP"));
 
 	/** Variables copied into the payload when present. */
 	private static final List<String> VARIABLES = List.of("procedureName", "receivingUnit", "stepName", "stepFunction",
 			"stepUnit", "stepDue", "stepOutcome", "stepFinishedBy", "lastUnit", "dossierDue", "supplementItems",
-			"refusalReason", "pauseReason");
+			"refusalReason", "pauseReason", "apologyDecision", "apologyDecisionNote", "stopRequestedOn", "stopReason");
 
 	private final ObjectProvider<AuditChain> chain;
 

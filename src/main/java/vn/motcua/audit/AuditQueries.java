@@ -294,6 +294,7 @@ class AuditQueries {
 				case "in-progress" -> and.add("d.status in ('IN_PROGRESS', 'WAITING_CITIZEN')");
 				case "returned" -> and.add("d.status = 'RETURNED'");
 				case "refused" -> and.add("d.status = 'REFUSED'");
+				case "stopped" -> and.add("d.status = 'STOPPED'");
 				default -> {
 				}
 			}

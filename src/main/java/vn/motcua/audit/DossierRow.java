@@ -39,6 +39,7 @@ record DossierRow(String code, String procedureKey, String procedureName, String
 		return switch (this.status) {
 			case "RETURNED" -> "returned";
 			case "REFUSED" -> "refused";
+			case "STOPPED" -> "stopped";
 			case "WAITING_CITIZEN" -> "waiting";
 			default -> "in-progress";
 		};

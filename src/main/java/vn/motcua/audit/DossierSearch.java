@@ -16,7 +16,7 @@ record DossierSearch(String code, String procedure, String receivingUnit, String
 
 	static final List<String> SORTS = List.of("received", "code", "procedure", "due", "finished");
 
-	static final List<String> STATUSES = List.of("in-progress", "returned", "refused");
+	static final List<String> STATUSES = List.of("in-progress", "returned", "refused", "stopped");
 
 	static final List<String> TIMELINESS = List.of("early", "on-time", "late", "overdue");
 

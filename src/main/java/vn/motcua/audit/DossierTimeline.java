@@ -211,7 +211,8 @@ class DossierTimeline {
 					this.deadlineMoves.describe(m, LocaleContextHolder.getLocale())));
 		}
 		if (d.finishedAt() != null) {
-			entries.add(new Entry(d.finishedAt(), "REFUSED".equals(d.status()) ? "refused" : "returned",
+			entries.add(new Entry(d.finishedAt(),
+					"REFUSED".equals(d.status()) ? "refused" : "STOPPED".equals(d.status()) ? "stopped" : "returned",
 					names.unit(d.receivingUnit()), "",
 					"REFUSED".equals(d.status()) ? d.refusalReason()
 							: d.timeliness() == null ? "" : word("audit.outcome." + d.timeliness(), d.timeliness())));

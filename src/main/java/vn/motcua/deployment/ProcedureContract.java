@@ -79,7 +79,7 @@ public final class ProcedureContract {
 
 	/** The documented bean methods models may call, with their number of arguments. */
 	public static final Map<String, Map<String, Integer>> CALLS = Map.of("routing",
-			Map.of("officers", 2, "supervisors", 2), "dossierDeadlines", Map.of("officersAtFault", 1),
+			Map.of("officers", 2, "supervisors", 2), "dossierDeadlines", Map.of("officersAtFault", 1, "supervisorsAtFault", 1),
 			"legalCalendar", Map.of("due", 2, "dueSameDay", 2));
 
 	/** Beans whose methods compute instants from the working-day calendar. */

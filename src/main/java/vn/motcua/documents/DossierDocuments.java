@@ -59,7 +59,7 @@ public class DossierDocuments {
 
 	/**
 	 * The documents the dossier has: the receipt always, the supplement request once one was made,
-	 * the refusal once refused (also a part refusal), the apology once issued.
+	 * the refusal once refused (also a part refusal), the apology once approved, the stop notice once stopped.
 	 */
 	public List<Link> available(Dossier dossier, Locale locale) {
 		List<Link> links = new ArrayList<>();
@@ -72,6 +72,9 @@ public class DossierDocuments {
 		}
 		if (rescheduledAppointment(dossier.code()).isPresent()) {
 			links.add(link(dossier, OfficialForm.APOLOGY, locale));
+		}
+		if (dossier.status() == DossierStatus.STOPPED) {
+			links.add(link(dossier, OfficialForm.STOP_NOTICE, locale));
 		}
 		return links;
 	}

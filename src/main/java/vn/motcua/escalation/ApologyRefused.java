@@ -10,6 +10,8 @@ public class ApologyRefused extends ProcessEngineException implements ClientMist
 
 	private final boolean conflict;
 
+	private boolean forbidden;
+
 	private final String field;
 
 	private final transient Object[] arguments;
@@ -24,6 +26,13 @@ public class ApologyRefused extends ProcessEngineException implements ClientMist
 		this.conflict = conflict;
 		this.field = field;
 		this.arguments = arguments;
+	}
+
+	/** Refused because the user may not do this (403). */
+	static ApologyRefused forbidden(String message) {
+		ApologyRefused refused = new ApologyRefused(message, false);
+		refused.forbidden = true;
+		return refused;
 	}
 
 	/** True when refused because the dossier was already rescheduled or is finished. */
@@ -43,7 +52,7 @@ public class ApologyRefused extends ProcessEngineException implements ClientMist
 
 	@Override
 	public HttpStatus status() {
-		return this.conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+		return this.forbidden ? HttpStatus.FORBIDDEN : this.conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
 	}
 
 }

@@ -28,7 +28,11 @@ public class DossierDeadlines {
 
 	private final DossierIdentity identity;
 
-	DossierDeadlines(Handoffs handoffs, Organisation organisation, DossierIdentity identity) {
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	DossierDeadlines(Handoffs handoffs, Organisation organisation, DossierIdentity identity,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.handoffs = handoffs;
 		this.identity = identity;
 		this.organisation = organisation;
@@ -37,6 +41,23 @@ public class DossierDeadlines {
 	/** Officers group of the unit at fault. */
 	public String officersAtFault(VariableScope scope) {
 		return unitAtFault(scope).officersGroup();
+	}
+
+	/**
+	 * Supervisors group ("Thủ trưởng cơ quan") of the unit whose draft of form 04 waits for approval:
+	 * the unit at fault when it drafted.
+	 */
+	public String supervisorsAtFault(VariableScope scope) {
+		String code = dossierCode(scope);
+		return this.jdbc.sql("select unit_at_fault from apology_draft where dossier_code = ? and decision is null order by id desc")
+			.param(code)
+			.query(String.class)
+			.list()
+			.stream()
+			.findFirst()
+			.map(this.organisation::unit)
+			.orElseGet(() -> unitAtFault(scope))
+			.supervisorsGroup();
 	}
 
 	/**

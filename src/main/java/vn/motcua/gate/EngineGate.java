@@ -55,7 +55,10 @@ import vn.motcua.errors.ErrorAnswers;
 import vn.motcua.intake.IntakeForm;
 import vn.motcua.intake.ReceivingDesks;
 import vn.motcua.organisation.StartPermissions;
+import vn.motcua.intake.Dossiers;
+import vn.motcua.procedure.DossierStops;
 import vn.motcua.procedure.DossierVariables;
+import vn.motcua.procedure.ProcedureElements;
 import vn.motcua.procedure.SystemVariables;
 
 /**
@@ -89,6 +92,8 @@ class EngineGate extends OncePerRequestFilter {
 		.compile("^/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(start|submit-form)/?$");
 
 	private static final Pattern DEPLOY = Pattern.compile("^/deployment/create/?$");
+
+	private static final Pattern MESSAGE = Pattern.compile("^/message/?$");
 
 	/** Every other path that writes process variables. */
 	private static final List<Pattern> VARIABLE_WRITES = List.of(Pattern.compile("/(variables|localVariables)(/|$)"),
@@ -124,11 +129,17 @@ class EngineGate extends OncePerRequestFilter {
 
 	private final TransactionTemplate checks;
 
+	private final DossierStops stops;
+
+	private final Dossiers dossiers;
+
 	EngineGate(IdentityService identity, TaskService tasks, FormService forms, RepositoryService repository,
 			ReceivingDesks desks, StartPermissions startPermissions, MessageSource messages, ObjectMapper json,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, DossierStops stops, Dossiers dossiers) {
 		this.checks = new TransactionTemplate(transactions);
 		this.checks.setReadOnly(true);
+		this.stops = stops;
+		this.dossiers = dossiers;
 		this.identity = identity;
 		this.tasks = tasks;
 		this.forms = forms;
@@ -155,6 +166,22 @@ class EngineGate extends OncePerRequestFilter {
 		Caller caller = Caller.of(this.identity.getCurrentAuthentication(), request,
 				webapp.matches() ? webapp.group(1) : null);
 		byte[] body = isJson(request) ? request.getInputStream().readAllBytes() : null;
+		if (method.equals("POST") && MESSAGE.matcher(path).matches() && body != null
+				&& ProcedureElements.STOP_MESSAGE.equals(read(body).path("messageName").asText(null))) {
+			try {
+				stopByMessage(read(body), caller);
+			}
+			catch (RuntimeException ex) {
+				ClientMistake mistake = mistake(ex);
+				if (mistake == null) {
+					throw ex;
+				}
+				ErrorAnswers.refuse(request, response, mistake);
+				return;
+			}
+			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+			return;
+		}
 		byte[] checked = body;
 		try {
 			// the checks' engine queries share one transaction: one commit, not one per query
@@ -185,6 +212,45 @@ class EngineGate extends OncePerRequestFilter {
 				return null;
 			});
 		}
+	}
+
+	/**
+	 * The stop message ({@value ProcedureElements#STOP_MESSAGE}) is never correlated by the engine's
+	 * REST resource: the gate stops the dossier through {@link DossierStops}, which applies the rules
+	 * (an official of the receiving unit, a dossier still being handled, the applicant's request with
+	 * {@code stopRequestedOn} and {@code stopReason}) to everyone, administrators included.
+	 */
+	private void stopByMessage(JsonNode body, Caller caller) {
+		String code = body.path("businessKey").asText(null);
+		String instance = body.path("processInstanceId").asText(null);
+		if (code == null && instance != null) {
+			code = this.dossiers.findByProcessInstance(instance).map(vn.motcua.intake.Dossier::code).orElse(null);
+			if (code == null) {
+				throw new vn.motcua.intake.UnknownDossierException(instance);
+			}
+		}
+		if (code == null) {
+			throw new Refusal(400, "businessKey", "paths.stop.message.target");
+		}
+		Map<String, Object> values = values(body.path("processVariables"));
+		Object requestedOn = values.get(DossierVariables.STOP_REQUESTED_ON);
+		Object reason = values.get(DossierVariables.STOP_REASON);
+		String dossier = code;
+		asSystem(() -> this.stops.stop(dossier, requestedOn == null ? null : requestedOn.toString(),
+				reason == null ? null : reason.toString(), caller.name(), caller.groups()));
+	}
+
+	private static ClientMistake mistake(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof ClientMistake mistake) {
+				return mistake;
+			}
+			if (t instanceof org.camunda.bpm.engine.OptimisticLockingException
+					|| t instanceof org.springframework.dao.ConcurrencyFailureException) {
+				return new Refusal(409, null, "errors.concurrent");
+			}
+		}
+		return null;
 	}
 
 	private void check(String method, String path, byte[] body, Caller caller, HttpServletRequest request) {

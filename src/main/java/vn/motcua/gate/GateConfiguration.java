@@ -28,9 +28,10 @@ class GateConfiguration {
 	@Bean
 	FilterRegistrationBean<EngineGate> engineGate(IdentityService identity, TaskService tasks, FormService forms,
 			RepositoryService repository, ReceivingDesks desks, StartPermissions startPermissions,
-			MessageSource messages, ObjectMapper json, PlatformTransactionManager transactions) {
+			MessageSource messages, ObjectMapper json, PlatformTransactionManager transactions,
+			vn.motcua.procedure.DossierStops stops, vn.motcua.intake.Dossiers dossiers) {
 		var registration = new FilterRegistrationBean<>(new EngineGate(identity, tasks, forms, repository, desks,
-				startPermissions, messages, json, transactions));
+				startPermissions, messages, json, transactions, stops, dossiers));
 		registration.setName("motcua-engine-gate");
 		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
 		registration.setOrder(AFTER_AUTHENTICATION);

@@ -10,6 +10,8 @@ public enum DossierStatus {
 	/** Refused (form 03). */
 	REFUSED,
 	/** Result returned to the citizen. */
-	RETURNED
+	RETURNED,
+	/** Stopped at the applicant's request before a result (form 05 of Circular 03/2025). */
+	STOPPED
 
 }

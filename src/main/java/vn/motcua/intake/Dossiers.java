@@ -131,6 +131,22 @@ public class Dossiers {
 			.update();
 	}
 
+	/**
+	 * Stopped at the applicant's request (form 05): finished without a result, the clock stopped for
+	 * good. Only a dossier in progress or waiting for the citizen is stopped.
+	 * @return whether the dossier was stopped (false: it had finished meanwhile)
+	 */
+	public boolean stop(String code, Date at) {
+		int updated = this.jdbc.sql("""
+				update dossier set status = ?, finished_at = ?, paused_at = null, office_time_left_ms = null
+				where code = ? and status in (?, ?)""")
+			.params(DossierStatus.STOPPED.name(), ts(at), code, DossierStatus.IN_PROGRESS.name(),
+					DossierStatus.WAITING_CITIZEN.name())
+			.update();
+		changed(code);
+		return updated == 1;
+	}
+
 	public void close(String code, Date at, Timeliness timeliness) {
 		this.jdbc.sql("update dossier set status = ?, finished_at = ?, timeliness = ? where code = ?")
 			.params(DossierStatus.RETURNED.name(), ts(at), timeliness.name(), code)

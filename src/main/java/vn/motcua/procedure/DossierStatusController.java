@@ -92,7 +92,22 @@ class DossierStatusController {
 			.query((rs, row) -> row(rs))
 			.list());
 		body.put("apology", this.jdbc
-			.sql("select unit_at_fault, reason, old_appointment, new_appointment, issued_at, issued_by from apology where dossier_code = ?")
+			.sql("""
+					select unit_at_fault, reason, old_appointment, new_appointment, issued_at, issued_by, approved_by,
+					  approved_at from apology where dossier_code = ?""")
+			.param(code)
+			.query((rs, row) -> row(rs))
+			.optional()
+			.orElse(null));
+		body.put("apologyDrafts", this.jdbc
+			.sql("""
+					select unit_at_fault, reason, new_appointment, drafted_at, drafted_by, decision, decided_at, decided_by,
+					  decision_note from apology_draft where dossier_code = ? order by id""")
+			.param(code)
+			.query((rs, row) -> row(rs))
+			.list());
+		body.put("stop", this.jdbc
+			.sql("select requested_on, reason, stopped_by, stopped_at from dossier_stop where dossier_code = ?")
 			.param(code)
 			.query((rs, row) -> row(rs))
 			.optional()
@@ -111,7 +126,8 @@ class DossierStatusController {
 				key.append(Character.toUpperCase(parts[p].charAt(0))).append(parts[p].substring(1));
 			}
 			Object value = rs.getObject(i);
-			row.put(key.toString(), value instanceof java.sql.Timestamp t ? local(new Date(t.getTime())) : value);
+			row.put(key.toString(), value instanceof java.sql.Timestamp t ? local(new Date(t.getTime()))
+					: value instanceof java.sql.Date day ? day.toLocalDate().toString() : value);
 		}
 		return row;
 	}

@@ -61,6 +61,18 @@ public final class DossierVariables {
 	/** Legal reason of a refusal (form 03). String. */
 	public static final String REFUSAL_REASON = "refusalReason";
 
+	/** The head of the agency's decision on the apology draft: {@code approve} or {@code reject}. String. */
+	public static final String APOLOGY_DECISION = "apologyDecision";
+
+	/** The head of the agency's note on the decision (required for a rejection). String. */
+	public static final String APOLOGY_DECISION_NOTE = "apologyDecisionNote";
+
+	/** The day of the applicant's stop request (form 05), ISO date; the gate reads it from a stop message. */
+	public static final String STOP_REQUESTED_ON = "stopRequestedOn";
+
+	/** The applicant's reason to stop (form 05); the gate reads it from a stop message. */
+	public static final String STOP_REASON = "stopReason";
+
 	private DossierVariables() {
 	}
 

@@ -33,6 +33,23 @@ public class ProcedureElements {
 
 	public static final String RESCHEDULE_DOSSIER = "Task_RescheduleDossier";
 
+	public static final String RECORD_APOLOGY_DRAFT = "Task_RecordApologyDraft";
+
+	/** The head of the agency at fault approves or rejects the draft (form 04 of Circular 03/2025). */
+	public static final String APPROVE_APOLOGY = "Task_ApproveApology";
+
+	public static final String APOLOGY_APPROVED = "Gateway_ApologyApproved";
+
+	/** The interrupting message boundary on {@link #HANDLE_DOSSIER}: the applicant asked to stop (form 05). */
+	public static final String STOP_REQUESTED = "BoundaryEvent_DossierStopped";
+
+	public static final String STOP_DOSSIER = "Task_StopDossier";
+
+	public static final String DOSSIER_STOPPED = "EndEvent_DossierStopped";
+
+	/** Name of the message that stops a dossier; correlated only by {@link DossierStops}. */
+	public static final String STOP_MESSAGE = "DossierStopRequested";
+
 	protected ProcedureElements() {
 	}
 

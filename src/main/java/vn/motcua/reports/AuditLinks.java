@@ -38,6 +38,7 @@ final class AuditLinks {
 			case ON_TIME -> uri.queryParam("status", "returned").queryParam("timeliness", "on-time");
 			case LATE -> uri.queryParam("status", "returned").queryParam("timeliness", "late");
 			case REFUSED -> uri.queryParam("status", "refused");
+			case STOPPED -> uri.queryParam("status", "stopped");
 			case OVERDUE -> uri.queryParam("status", "in-progress").queryParam("timeliness", "overdue");
 			case IN_PROGRESS, WITHIN_DEADLINE -> uri.queryParam("status", "in-progress");
 			default -> uri.queryParam("to", to);

@@ -19,6 +19,7 @@ record Column(String group, String key, Cell cell, Function<Figures, Double> rat
 			count("received", "received-postal", Cell.RECEIVED_POSTAL), count("resolved", "resolved", Cell.RESOLVED),
 			count("resolved", "early", Cell.EARLY), count("resolved", "on-time", Cell.ON_TIME),
 			count("resolved", "late", Cell.LATE), count("refused", "refused", Cell.REFUSED),
+			count("stopped", "stopped", Cell.STOPPED),
 			count("in-progress", "in-progress", Cell.IN_PROGRESS),
 			count("in-progress", "within-deadline", Cell.WITHIN_DEADLINE),
 			count("in-progress", "overdue", Cell.OVERDUE), count("came-due", "came-due", Cell.CAME_DUE),

@@ -46,6 +46,9 @@ class DrillDown {
 			if ("REFUSED".equals(this.status)) {
 				return "refused";
 			}
+			if ("STOPPED".equals(this.status)) {
+				return "stopped";
+			}
 			if (this.finishedAt == null) {
 				return this.legalDue.isBefore(asOf) ? "overdue" : "in-time";
 			}
@@ -113,7 +116,7 @@ class DrillDown {
 	/** The definition of each dossier cell; see docs/reports.md. */
 	static String predicate(Cell cell, boolean current) {
 		String received = "d.received_at >= :start and d.received_at < :end";
-		String resolved = "d.finished_at >= :start and d.finished_at < :end and d.status <> 'REFUSED'";
+		String resolved = "d.finished_at >= :start and d.finished_at < :end and d.status not in ('REFUSED', 'STOPPED')";
 		String carried = "d.received_at < :start and (d.finished_at is null or d.finished_at >= :start)";
 		String open = current ? "d.finished_at is null and d.received_at < :asOf"
 				: "d.received_at < :asOf and (d.finished_at is null or d.finished_at >= :asOf)";
@@ -129,10 +132,11 @@ class DrillDown {
 			case ON_TIME -> resolved + " and d.timeliness = 'ON_TIME'";
 			case LATE -> resolved + " and (d.timeliness is null or d.timeliness not in ('EARLY', 'ON_TIME'))";
 			case REFUSED -> "d.finished_at >= :start and d.finished_at < :end and d.status = 'REFUSED'";
+			case STOPPED -> "d.finished_at >= :start and d.finished_at < :end and d.status = 'STOPPED'";
 			case IN_PROGRESS -> open;
 			case WITHIN_DEADLINE -> open + " and d.legal_due >= :asOf";
 			case OVERDUE -> open + " and d.legal_due < :asOf";
-			case CAME_DUE -> "d.legal_due >= :start and d.legal_due < :end and d.status <> 'REFUSED'";
+			case CAME_DUE -> "d.legal_due >= :start and d.legal_due < :end and d.status not in ('REFUSED', 'STOPPED')";
 			case HANDOFFS, HANDOFFS_LATE -> throw new IllegalArgumentException(cell + " counts steps");
 		};
 	}

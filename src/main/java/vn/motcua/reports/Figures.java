@@ -11,17 +11,19 @@ package vn.motcua.reports;
  * @param onTime returned in the period on the legal due day, not after the due instant
  * @param late returned in the period after the legal due instant
  * @param refused refused in the period (resolved, outside the on-time rate)
+ * @param stopped stopped at the applicant's request in the period (form 05): finished without a
+ *        result, neither resolved nor refused, outside the on-time rate
  * @param withinDeadline not finished at the as-of instant, legal due not yet passed
  * @param overdue not finished at the as-of instant, legal due passed
- * @param cameDue legal due in the period, resolved or not (refused dossiers apart)
+ * @param cameDue legal due in the period, resolved or not (refused and stopped dossiers apart)
  * @param handoffs steps of this unit finished in the period
  * @param handoffsLate steps of this unit finished in the period after their step due
  */
 public record Figures(long carriedOver, long receivedOnline, long receivedInPerson, long receivedPostal, long early,
-		long onTime, long late, long refused, long withinDeadline, long overdue, long cameDue, long handoffs,
+		long onTime, long late, long refused, long stopped, long withinDeadline, long overdue, long cameDue, long handoffs,
 		long handoffsLate) {
 
-	public static final Figures ZERO = new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+	public static final Figures ZERO = new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
 	public long received() {
 		return this.receivedOnline + this.receivedInPerson + this.receivedPostal;
@@ -68,6 +70,7 @@ public record Figures(long carriedOver, long receivedOnline, long receivedInPers
 		return new Figures(this.carriedOver + o.carriedOver, this.receivedOnline + o.receivedOnline,
 				this.receivedInPerson + o.receivedInPerson, this.receivedPostal + o.receivedPostal, this.early + o.early,
 				this.onTime + o.onTime, this.late + o.late, this.refused + o.refused,
+				this.stopped + o.stopped,
 				this.withinDeadline + o.withinDeadline, this.overdue + o.overdue, this.cameDue + o.cameDue,
 				this.handoffs + o.handoffs,
 				this.handoffsLate + o.handoffsLate);
@@ -87,6 +90,7 @@ public record Figures(long carriedOver, long receivedOnline, long receivedInPers
 			case ON_TIME -> this.onTime;
 			case LATE -> this.late;
 			case REFUSED -> this.refused;
+			case STOPPED -> this.stopped;
 			case IN_PROGRESS -> inProgress();
 			case WITHIN_DEADLINE -> this.withinDeadline;
 			case OVERDUE -> this.overdue;

@@ -109,7 +109,7 @@ public class PerformanceReports {
 	Map<String, Map<String, Figures>> figures(Period period, Set<String> units, String procedure, boolean current,
 			Instant asOf) {
 		String received = "received_online + received_in_person + received_postal";
-		String finished = "resolved_early + resolved_on_time + resolved_late + refused";
+		String finished = "resolved_early + resolved_on_time + resolved_late + refused + stopped";
 		// running sums before the period: whole months from report_monthly, the rest from report_daily
 		MapSqlParameterSource before = new MapSqlParameterSource().addValue("month", period.from().withDayOfMonth(1))
 			.addValue("from", period.from());
@@ -137,7 +137,7 @@ public class PerformanceReports {
 				select unit_code, procedure_key,
 				  sum(received_online) as online, sum(received_in_person) as in_person, sum(received_postal) as postal,
 				  sum(resolved_early) as early, sum(resolved_on_time) as on_time, sum(resolved_late) as late,
-				  sum(refused) as refused, sum(%1$s - (%2$s)) as open_delta,
+				  sum(refused) as refused, sum(stopped) as stopped, sum(%1$s - (%2$s)) as open_delta,
 				  sum(overdue_started - overdue_ended) as overdue_delta,
 				  sum(handoffs_finished) as handoffs, sum(handoffs_late) as handoffs_late, sum(came_due) as came_due
 				from report_daily
@@ -150,7 +150,7 @@ public class PerformanceReports {
 			long open = p[0] + rs.getLong("open_delta");
 			long overdue = p[1] + rs.getLong("overdue_delta");
 			Figures f = new Figures(p[0], rs.getLong("online"), rs.getLong("in_person"), rs.getLong("postal"),
-					rs.getLong("early"), rs.getLong("on_time"), rs.getLong("late"), rs.getLong("refused"),
+					rs.getLong("early"), rs.getLong("on_time"), rs.getLong("late"), rs.getLong("refused"), rs.getLong("stopped"),
 					current ? 0 : open - overdue, current ? 0 : overdue, rs.getLong("came_due"), rs.getLong("handoffs"),
 					rs.getLong("handoffs_late"));
 			result.computeIfAbsent(unit, k -> new TreeMap<>()).merge(key, f, Figures::plus);
@@ -158,7 +158,7 @@ public class PerformanceReports {
 		prefix.forEach((unitAndKey, p) -> {
 			if (!seen.contains(unitAndKey) && (p[0] != 0 || p[1] != 0)) {
 				String[] parts = unitAndKey.split("\u0000", 2);
-				Figures f = new Figures(p[0], 0, 0, 0, 0, 0, 0, 0, current ? 0 : p[0] - p[1], current ? 0 : p[1], 0, 0,
+				Figures f = new Figures(p[0], 0, 0, 0, 0, 0, 0, 0, 0, current ? 0 : p[0] - p[1], current ? 0 : p[1], 0, 0,
 						0);
 				result.computeIfAbsent(parts[0], k -> new TreeMap<>()).merge(parts[1], f, Figures::plus);
 			}
@@ -173,7 +173,7 @@ public class PerformanceReports {
 					where finished_at is null and received_at < :now %s
 					group by receiving_unit, procedure_key""".formatted(openWhere), open, rs -> {
 				long overdue = rs.getLong("overdue");
-				Figures f = new Figures(0, 0, 0, 0, 0, 0, 0, 0, rs.getLong("open") - overdue, overdue, 0, 0, 0);
+				Figures f = new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0, rs.getLong("open") - overdue, overdue, 0, 0, 0);
 				result.computeIfAbsent(rs.getString("receiving_unit"), k -> new TreeMap<>())
 					.merge(rs.getString("procedure_key"), f, Figures::plus);
 			});

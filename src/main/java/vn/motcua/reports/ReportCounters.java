@@ -36,7 +36,7 @@ public class ReportCounters {
 	/** Columns of {@code report_daily}, in the order of the delta arrays. */
 	static final String[] COLUMNS = { "received_online", "received_in_person", "received_postal", "resolved_early",
 			"resolved_on_time", "resolved_late", "refused", "overdue_started", "overdue_ended", "handoffs_finished",
-			"handoffs_late", "came_due" };
+			"handoffs_late", "came_due", "stopped" };
 
 	static final int RECEIVED_ONLINE = 0;
 
@@ -60,8 +60,11 @@ public class ReportCounters {
 
 	static final int HANDOFFS_LATE = 10;
 
-	/** +1 on the legal due day of every dossier that is not refused. */
+	/** +1 on the legal due day of every dossier that is not refused or stopped. */
 	static final int CAME_DUE = 11;
+
+	/** Stopped at the applicant's request (form 05): finished, neither resolved nor refused. */
+	static final int STOPPED = 12;
 
 	private final JdbcTemplate jdbc;
 
@@ -102,7 +105,7 @@ public class ReportCounters {
 			add(into, new Key(Period.day(this.receivedAt), this.unit, this.procedure), channelColumn(this.channel), sign);
 			LocalDate due = Period.day(this.legalDue);
 			LocalDate finished = Period.day(this.finishedAt);
-			if (!"REFUSED".equals(this.status)) {
+			if (!"REFUSED".equals(this.status) && !"STOPPED".equals(this.status)) {
 				add(into, new Key(due, this.unit, this.procedure), CAME_DUE, sign);
 			}
 			if (finished != null) {
@@ -159,6 +162,9 @@ public class ReportCounters {
 	static int outcomeColumn(String status, String timeliness) {
 		if ("REFUSED".equals(status)) {
 			return REFUSED;
+		}
+		if ("STOPPED".equals(status)) {
+			return STOPPED;
 		}
 		if ("EARLY".equals(timeliness)) {
 			return EARLY;

@@ -381,6 +381,85 @@ abstract class EngineBoundaryTest {
 		assertThat(admin.statusCode()).isEqualTo(400);
 	}
 
+	// --- stop at the applicant's request (form 05) and the apology approval (form 04) ------------
+
+	String stopMessage(String code) {
+		return """
+				{"messageName": "DossierStopRequested", "businessKey": "%s", "processVariables": {
+				 "stopRequestedOn": {"value": "%s"}, "stopReason": {"value": "Người nộp xin rút hồ sơ"}}}"""
+			.formatted(code, java.time.LocalDate.now(vn.motcua.intake.Timeliness.ZONE));
+	}
+
+	@Test
+	void aStopOverRestObeysTheDesksRules() throws Exception {
+		String code = this.victim.code();
+		HttpResponse<String> attacker = post(ATTACKER, "/engine-rest/message", stopMessage(code));
+		assertThat(attacker.statusCode()).isEqualTo(403);
+		assertThat(message(attacker)).contains("Chỉ cán bộ bộ phận tiếp nhận");
+		HttpResponse<String> admin = post("admin", "/engine-rest/message", stopMessage(code));
+		assertThat(admin.statusCode()).as("administrators do not stop dossiers either").isEqualTo(403);
+		HttpResponse<String> noReason = post(VICTIM, "/engine-rest/message", """
+				{"messageName": "DossierStopRequested", "businessKey": "%s", "processVariables": {
+				 "stopRequestedOn": {"value": "%s"}}}""".formatted(code, java.time.LocalDate.now(vn.motcua.intake.Timeliness.ZONE)));
+		assertThat(noReason.statusCode()).isEqualTo(400);
+		assertThat(field(noReason)).isEqualTo("reason");
+		// officials hold no permission on process instances: deletion is answered like an unknown id
+		HttpResponse<String> deleted = delete(VICTIM, "/engine-rest/process-instance/" + this.victim.processInstanceId());
+		assertThat(deleted.statusCode()).isEqualTo(404);
+		HttpResponse<String> modified = post(VICTIM, "/engine-rest/process-instance/" + this.victim.processInstanceId()
+				+ "/modification", "{\"instructions\": [{\"type\": \"cancel\", \"activityId\": \"SubProcess_HandleDossier\"}]}");
+		assertThat(modified.statusCode()).isEqualTo(403);
+		assertThat(this.dossiers.get(code).status()).isEqualTo(DossierStatus.IN_PROGRESS);
+
+		HttpResponse<String> stopped = post(VICTIM, "/engine-rest/message", stopMessage(code));
+		assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(204);
+		assertThat(this.dossiers.get(code).status()).isEqualTo(DossierStatus.STOPPED);
+		assertThat(this.runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isZero();
+		HttpResponse<String> again = post(VICTIM, "/engine-rest/message", stopMessage(code));
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(message(again)).contains("đã dừng giải quyết");
+	}
+
+	@Test
+	void aStopOverRestAfterTheResultIsRefused() throws Exception {
+		Task giveBack = throughToTheReturn(this.victim);
+		this.tasks.complete(giveBack.getId(), Map.of("resultHandedOver", true));
+		assertThat(this.dossiers.get(this.victim.code()).status()).isEqualTo(DossierStatus.RETURNED);
+		HttpResponse<String> late = post(VICTIM, "/engine-rest/message", stopMessage(this.victim.code()));
+		assertThat(late.statusCode()).isEqualTo(409);
+		assertThat(message(late)).contains("đã trả kết quả");
+		assertThat(this.dossiers.get(this.victim.code()).status()).isEqualTo(DossierStatus.RETURNED);
+	}
+
+	@Test
+	void onlyTheHeadOfTheAgencyApprovesTheApologyOverRest() throws Exception {
+		String code = this.victim.code();
+		var apologyTimer = this.management.createJobQuery()
+			.processInstanceId(this.victim.processInstanceId())
+			.activityId("StartEvent_ApologyDue")
+			.singleResult();
+		this.management.executeJob(apologyTimer.getId());
+		Task draft = this.tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey("Task_IssueApology").singleResult();
+		String newDate = java.time.LocalDateTime.ofInstant(this.victim.due().toInstant(), vn.motcua.intake.Timeliness.ZONE)
+			.plusDays(7).withHour(16).withMinute(0).toString();
+		HttpResponse<String> drafted = post(VICTIM, "/engine-rest/task/" + draft.getId() + "/complete", """
+				{"variables": {"apologyReason": {"value": "Chờ xác minh thông tin"}, "newAppointment": {"value": "%s"}}}"""
+			.formatted(newDate));
+		assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(204);
+		Task approval = this.tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey("Task_ApproveApology").singleResult();
+		String approve = "{\"variables\": {\"apologyDecision\": {\"value\": \"approve\"}}}";
+		HttpResponse<String> byOfficer = post(VICTIM, "/engine-rest/task/" + approval.getId() + "/complete", approve);
+		assertThat(byOfficer.statusCode()).as(byOfficer.body()).isEqualTo(403);
+		HttpResponse<String> forged = post(VICTIM_UNIT + ".supervisor", "/engine-rest/task/" + approval.getId() + "/complete",
+				"{\"variables\": {\"apologyDecision\": {\"value\": \"approve\"}, \"newAppointment\": {\"value\": \"2030-01-01T16:00\"}}}");
+		assertThat(forged.statusCode()).as("the draft is read-only on the approval").isEqualTo(400);
+		assertThat(this.dossiers.get(code).due()).isEqualTo(this.victim.due());
+		HttpResponse<String> bySupervisor = post(VICTIM_UNIT + ".supervisor", "/engine-rest/task/" + approval.getId() + "/complete", approve);
+		assertThat(bySupervisor.statusCode()).as(bySupervisor.body()).isEqualTo(204);
+		assertThat(java.time.LocalDateTime.ofInstant(this.dossiers.get(code).due().toInstant(), vn.motcua.intake.Timeliness.ZONE)
+			.toString()).isEqualTo(newDate);
+	}
+
 	// --- helpers -------------------------------------------------------------------------------
 
 	/** Receives a birth registration over {@code /engine-rest} as {@code user}. */

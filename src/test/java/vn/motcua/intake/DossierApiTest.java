@@ -195,12 +195,21 @@ class DossierApiTest extends ProcedureTestBase {
 				.content("{\"reason\": \"Chờ xác minh\", \"newAppointment\": \"2026-02-24T16:00\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.message").value(containsString("phải sau ngày hẹn hiện tại")));
+		var due = this.dossiers.get(code).due();
 		this.mvc
 			.perform(post("/api/dossiers/" + code + "/apology").with(httpBasic(OFFICER, "demo"))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"reason\": \"Chờ xác minh\", \"newAppointment\": \"2026-03-02T16:00\"}"))
-			.andExpect(status().isCreated())
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.status").value("pending-approval"))
 			.andExpect(jsonPath("$.newAppointment").value("16:00 02/03/2026"));
+		this.mvc
+			.perform(post("/api/dossiers/" + code + "/apology").with(httpBasic(OFFICER, "demo"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"Lần nữa\", \"newAppointment\": \"2026-03-03T16:00\"}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.message").value(containsString("đang chờ thủ trưởng cơ quan duyệt")));
+		approveApology(code, "xa-an-binh", due);
 		assertThat(local(this.dossiers.get(code).due())).isEqualTo(LocalDateTime.of(2026, 3, 2, 16, 0));
 		this.mvc.perform(get("/api/dossiers/" + code).with(httpBasic(OFFICER, "demo")))
 			.andExpect(jsonPath("$.originalAppointment").value("2026-02-25T09:00"))

@@ -291,6 +291,7 @@ abstract class BirthRegistrationScenarios extends ProcedureTestBase {
 			.hasMessageContaining("phải sau ngày hẹn hiện tại");
 		this.tasks.complete(apology.getId(), Map.of(DossierVariables.APOLOGY_REASON, "Chờ xác minh thông tin cư trú",
 				DossierVariables.NEW_APPOINTMENT, "2026-03-02T16:00"));
+		approveApology(code, police(), due);
 		Dossier rescheduled = this.dossiers.get(code);
 		assertThat(local(rescheduled.due())).isEqualTo(LocalDateTime.of(2026, 3, 2, 16, 0));
 		assertThat(rescheduled.originalDue()).isEqualTo(due);
@@ -313,6 +314,112 @@ abstract class BirthRegistrationScenarios extends ProcedureTestBase {
 		assertThat(giveBack.getDueDate()).isEqualTo(rescheduled.due());
 		this.tasks.complete(giveBack.getId(), Map.of("resultHandedOver", true));
 		assertThat(this.dossiers.get(code).timeliness()).isEqualTo(Timeliness.LATE);
+	}
+
+
+	@Test
+	void stopAtTheApplicantsRequestEndsTheParallelStepsAndEveryTimer() {
+		ProcessInstance instance = throughBirthRegistration();
+		assertThat(tasks(codeOf(instance), HANDLE_STEP)).hasSize(2);
+		stopAndExpectStopped(instance, "2026-02-13");
+	}
+
+	@Test
+	void stopIsRefusedToAnotherUnitWithoutARequestAndAfterTheResult() {
+		ProcessInstance instance = receive(BEFORE_TET);
+		String code = codeOf(instance);
+		String reason = "Người nộp xin rút hồ sơ";
+		assertThatThrownBy(() -> this.stops.stop(code, "2026-02-13", reason, police() + ".officer",
+				List.of(officers(police()))))
+			.isInstanceOfSatisfying(StopRefused.class, r -> assertThat(r.status().value()).isEqualTo(403));
+		assertThatThrownBy(() -> this.stops.stop(code, "2026-02-14", reason, commune() + ".officer",
+				List.of(officers(commune()))))
+			.as("a request in the future")
+			.isInstanceOfSatisfying(StopRefused.class, r -> assertThat(r.field()).isEqualTo("requestedOn"));
+		assertThatThrownBy(() -> this.stops.stop(code, "13/02/2026", reason, commune() + ".officer",
+				List.of(officers(commune()))))
+			.isInstanceOfSatisfying(StopRefused.class, r -> assertThat(r.field()).isEqualTo("requestedOn"));
+		assertThatThrownBy(() -> this.stops.stop(code, "2026-02-13", " ", commune() + ".officer",
+				List.of(officers(commune()))))
+			.isInstanceOfSatisfying(StopRefused.class, r -> assertThat(r.field()).isEqualTo("reason"));
+		// a stop message correlated past the desk's rules stops nothing
+		assertThatThrownBy(() -> this.runtime.correlateMessage(ProcedureElements.STOP_MESSAGE, code))
+			.hasMessageContaining("paths.stop.notRecorded");
+		assertThat(this.dossiers.get(code).status()).isEqualTo(DossierStatus.IN_PROGRESS);
+		assertThat(this.stops.find(code)).isEmpty();
+
+		for (int i = 0; i < 3; i++) {
+			tasks(code, HANDLE_STEP).forEach(t -> completeStep(t, AgencyStepProcess.DONE, Map.of()));
+		}
+		Task giveBack = task(code, Elements.RETURN_RESULT, officers(commune()));
+		this.tasks.complete(giveBack.getId(), Map.of("resultHandedOver", true));
+		assertThatThrownBy(() -> this.stops.stop(code, "2026-02-13", reason, commune() + ".officer",
+				List.of(officers(commune()))))
+			.isInstanceOfSatisfying(StopRefused.class, r -> {
+				assertThat(r.status().value()).isEqualTo(409);
+				assertThat(r.getMessage()).isEqualTo("paths.stop.finished.RETURNED");
+			});
+		assertThat(this.stops.find(code)).isEmpty();
+	}
+
+	@Test
+	void rejectedApologyIsRedraftedAndOnlyTheApprovedOneMovesTheAppointmentOnce() {
+		ProcessInstance instance = throughBirthRegistration();
+		String code = codeOf(instance);
+		clock(BEFORE_TET.plusHours(2));
+		completeStep(step(code, socialInsurance()), AgencyStepProcess.DONE, Map.of());
+		var due = this.dossiers.get(code).due();
+		Job apologyDue = timer(instance.getId(), Elements.APOLOGY_DUE);
+		ClockUtilHelper.after(apologyDue.getDuedate());
+		this.management.executeJob(apologyDue.getId());
+		Task draft = task(code, Elements.ISSUE_APOLOGY, officers(police()));
+		this.tasks.complete(draft.getId(), Map.of(DossierVariables.APOLOGY_REASON, "Chờ xác minh cư trú",
+				DossierVariables.NEW_APPOINTMENT, "2026-03-02T16:00"));
+		Task approval = task(code, Elements.APPROVE_APOLOGY, police() + "-supervisors");
+		assertThat(approval.getDueDate()).isEqualTo(due);
+
+		// an officer of the unit at fault may not approve, even as the task's assignee would
+		var identity = this.engine.getIdentityService();
+		identity.setAuthentication(police() + ".officer", List.of(officers(police())));
+		try {
+			assertThatThrownBy(() -> this.tasks.complete(approval.getId(),
+					Map.of(DossierVariables.APOLOGY_DECISION, "approve")))
+				.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+		assertThatThrownBy(() -> this.tasks.complete(approval.getId(), Map.of(DossierVariables.APOLOGY_DECISION, "reject")))
+			.as("a rejection names its reason")
+			.hasMessageContaining("apologyDecisionNote");
+		this.tasks.complete(approval.getId(), Map.of(DossierVariables.APOLOGY_DECISION, "reject",
+				DossierVariables.APOLOGY_DECISION_NOTE, "Lý do chưa cụ thể, nêu rõ việc cần xác minh"));
+		assertThat(this.dossiers.get(code).due()).as("rejected: not moved").isEqualTo(due);
+		assertThat(this.jdbc.sql("select count(*) from apology where dossier_code = ?").param(code).query(Long.class).single())
+			.isZero();
+		Task redraft = task(code, Elements.ISSUE_APOLOGY, officers(police()));
+		assertThat(redraft).as("back to the unit at fault").isNotNull();
+		this.tasks.complete(redraft.getId(), Map.of(DossierVariables.APOLOGY_REASON,
+				"Chờ công an xã xác minh nơi thường trú của người mẹ", DossierVariables.NEW_APPOINTMENT, "2026-03-03T16:00"));
+
+		identity.setAuthentication(police() + ".supervisor", List.of(police() + "-supervisors", officers(police())));
+		try {
+			this.tasks.complete(task(code, Elements.APPROVE_APOLOGY, police() + "-supervisors").getId(),
+					Map.of(DossierVariables.APOLOGY_DECISION, "approve"));
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+		Dossier moved = this.dossiers.get(code);
+		assertThat(local(moved.due())).isEqualTo(LocalDateTime.of(2026, 3, 3, 16, 0));
+		assertThat(moved.originalDue()).isEqualTo(due);
+		Map<String, Object> row = this.jdbc.sql("select * from apology where dossier_code = ?").param(code).query().singleRow();
+		assertThat(row.get("APPROVED_BY")).isEqualTo(police() + ".supervisor");
+		assertThat(row.get("REASON")).isEqualTo("Chờ công an xã xác minh nơi thường trú của người mẹ");
+		assertThat(this.jdbc.sql("select decision from apology_draft where dossier_code = ? order by id").param(code)
+			.query(String.class).list()).containsExactly("reject", "approve");
+		assertThat(instance).isWaitingAt(Elements.REGISTER_RESIDENCE).hasPassed(Elements.APOLOGY_APPROVED);
+		assertThat(tasks(code, Elements.ISSUE_APOLOGY)).isEmpty();
 	}
 
 }

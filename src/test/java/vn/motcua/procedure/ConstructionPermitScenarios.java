@@ -177,6 +177,7 @@ abstract class ConstructionPermitScenarios extends ProcedureTestBase {
 		String newAppointment = local(due).plusDays(5).withHour(16).withMinute(0).toString();
 		this.tasks.complete(apology.getId(), Map.of(DossierVariables.APOLOGY_REASON, "Chờ ý kiến cơ quan quản lý quy hoạch",
 				DossierVariables.NEW_APPOINTMENT, newAppointment));
+		approveApology(code, permitUnit(), due);
 		Dossier rescheduled = this.dossiers.get(code);
 		assertThat(local(rescheduled.due()).toString()).isEqualTo(newAppointment);
 		assertThat(rescheduled.originalDue()).isEqualTo(due);
@@ -189,6 +190,20 @@ abstract class ConstructionPermitScenarios extends ProcedureTestBase {
 		assertThat(this.dossiers.get(code).due()).isEqualTo(rescheduled.due());
 		Map<String, Object> row = this.jdbc.sql("select * from apology where dossier_code = ?").param(code).query().singleRow();
 		assertThat(row.get("UNIT_AT_FAULT")).isEqualTo(permitUnit());
+	}
+
+
+	@Test
+	void stopWhileWaitingForTheCitizensSupplementClosesThePause() {
+		ProcessInstance instance = receive(BEFORE_TET);
+		String code = codeOf(instance);
+		completeStep(step(code, commune()), AgencyStepProcess.DONE, Map.of());
+		clock(BEFORE_TET.plusHours(2));
+		completeStep(step(code, appraisalUnit()), AgencyStepProcess.SUPPLEMENT,
+				Map.of(AgencyStepProcess.SUPPLEMENT_ITEMS, "Bản vẽ mặt cắt công trình"));
+		assertThat(this.dossiers.get(code).status()).isEqualTo(DossierStatus.WAITING_CITIZEN);
+		clock(LocalDateTime.of(2026, 2, 24, 9, 0));
+		stopAndExpectStopped(instance, "2026-02-23");
 	}
 
 }

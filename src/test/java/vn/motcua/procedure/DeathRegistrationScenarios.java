@@ -444,6 +444,7 @@ abstract class DeathRegistrationScenarios extends ProcedureTestBase {
 
 		this.tasks.complete(apology.getId(), Map.of(DossierVariables.APOLOGY_REASON, "Chờ xác minh quá trình đóng BHXH",
 				DossierVariables.NEW_APPOINTMENT, "2026-03-06T16:00"));
+		approveApology(code, socialInsurance(), due);
 		Dossier rescheduled = this.dossiers.get(code);
 		assertThat(local(rescheduled.due())).isEqualTo(LocalDateTime.of(2026, 3, 6, 16, 0));
 		assertThat(rescheduled.originalDue()).isEqualTo(due);
@@ -481,6 +482,14 @@ abstract class DeathRegistrationScenarios extends ProcedureTestBase {
 		assertThat(death.getDueDate()).isAfter(at(LocalDateTime.of(2026, 2, 23, 7, 30)));
 		// without the cut-off it would have been due on Monday 23/02 at 15:30
 		assertThat(local(this.calendar.dueFrom(at(checked), 1))).isEqualTo(LocalDateTime.of(2026, 2, 23, 15, 30));
+	}
+
+
+	@Test
+	void stopAtTheApplicantsRequestEndsEveryBranch() {
+		ProcessInstance instance = throughDeathRegistration(true, true, true);
+		stopAndExpectStopped(instance, LocalDateTime.ofInstant(this.dossiers.get(codeOf(instance)).receivedAt().toInstant(),
+				vn.motcua.intake.Timeliness.ZONE).toLocalDate().toString());
 	}
 
 }

@@ -297,6 +297,7 @@ abstract class LandUseRightTransferScenarios extends ProcedureTestBase {
 		String newAppointment = local(due).plusDays(5).withHour(16).withMinute(0).toString();
 		this.tasks.complete(apology.getId(), Map.of(DossierVariables.APOLOGY_REASON, "Chờ đo đạc lại thửa đất",
 				DossierVariables.NEW_APPOINTMENT, newAppointment));
+		approveApology(code, landOffice(), due);
 		Dossier rescheduled = this.dossiers.get(code);
 		assertThat(local(rescheduled.due()).toString()).isEqualTo(newAppointment);
 		assertThat(rescheduled.originalDue()).isEqualTo(this.calendar.dueFrom(at(BEFORE_TET), 8));
@@ -318,6 +319,16 @@ abstract class LandUseRightTransferScenarios extends ProcedureTestBase {
 		assertThat(giveBack.getDueDate()).isEqualTo(rescheduled.due());
 		this.tasks.complete(giveBack.getId(), Map.of("resultHandedOver", true));
 		assertThat(this.dossiers.get(code).timeliness()).isEqualTo(Timeliness.LATE);
+	}
+
+
+	@Test
+	void stopWhileTheFinancialObligationsPauseTheClockClosesThePause() {
+		ProcessInstance instance = throughAppraisal();
+		String code = codeOf(instance);
+		assertThat(this.dossiers.get(code).clockPaused()).isTrue();
+		clock(LocalDateTime.of(2026, 2, 24, 10, 0));
+		stopAndExpectStopped(instance, "2026-02-24");
 	}
 
 }

@@ -62,7 +62,7 @@ class ProcedureModelsTests {
 
 	/** Forms every procedure shares; they come with {@code agency-step.bpmn} (branch procedures-core). */
 	private static final Set<String> GENERIC_FORMS = Set.of("completeness-check", "supplement-received",
-			"breach-escalation", "apology-letter", "return-result");
+			"breach-escalation", "apology-letter", "apology-approval", "return-result");
 
 	static Stream<Path> models() throws IOException {
 		try (Stream<Path> files = Files.list(PROCESSES)) {
@@ -232,6 +232,48 @@ class ProcedureModelsTests {
 		try (Stream<Path> files = Files.list(folder)) {
 			return files.filter(f -> f.toString().endsWith(suffix)).sorted().toList();
 		}
+	}
+
+	/**
+	 * Every procedure can be stopped at the applicant's request (form 05): an interrupting message
+	 * boundary {@code DossierStopRequested} on the sub-process around its steps leading to the stop
+	 * delegate and a terminate end; and its apology (form 04) is approved by the head of the agency at
+	 * fault before the appointment moves.
+	 */
+	@ParameterizedTest
+	@MethodSource("models")
+	void everyProcedureCanBeStoppedAndHasItsApologyApproved(Path file) {
+		BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+		if (model.getModelElementById(ProcedureElements.HANDLE_DOSSIER) == null) {
+			return; // agency-step
+		}
+		BoundaryEvent stop = model.getModelElementById(ProcedureElements.STOP_REQUESTED);
+		assertThat(stop).as("stop boundary in %s", file).isNotNull();
+		assertThat(stop.getAttachedTo().getId()).isEqualTo(ProcedureElements.HANDLE_DOSSIER);
+		assertThat(stop.cancelActivity()).as("interrupting").isTrue();
+		org.camunda.bpm.model.bpmn.instance.MessageEventDefinition message = stop
+			.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.MessageEventDefinition.class)
+			.iterator()
+			.next();
+		assertThat(message.getMessage().getName()).isEqualTo(ProcedureElements.STOP_MESSAGE);
+		org.camunda.bpm.model.bpmn.instance.ServiceTask task = model.getModelElementById(ProcedureElements.STOP_DOSSIER);
+		assertThat(task.getCamundaDelegateExpression()).isEqualTo("${stopDossierDelegate}");
+		assertThat(stop.getOutgoing().iterator().next().getTarget()).isEqualTo(task);
+		FlowNode end = task.getOutgoing().iterator().next().getTarget();
+		assertThat(end.getId()).isEqualTo(ProcedureElements.DOSSIER_STOPPED);
+		assertThat(end.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition.class))
+			.isNotEmpty();
+
+		org.camunda.bpm.model.bpmn.instance.UserTask approval = model.getModelElementById(ProcedureElements.APPROVE_APOLOGY);
+		assertThat(approval.getCamundaCandidateGroups()).isEqualTo("${dossierDeadlines.supervisorsAtFault(execution)}");
+		assertThat(approval.getCamundaFormRef()).isEqualTo("apology-approval");
+		FlowNode record = model.getModelElementById(ProcedureElements.RECORD_APOLOGY_DRAFT);
+		FlowNode draft = model.getModelElementById(ProcedureElements.ISSUE_APOLOGY);
+		assertThat(draft.getOutgoing().iterator().next().getTarget()).isEqualTo(record);
+		assertThat(record.getOutgoing().iterator().next().getTarget()).isEqualTo(approval);
+		assertThat(approval.getOutgoing().iterator().next().getTarget().getId()).isEqualTo(ProcedureElements.RESCHEDULE_DOSSIER);
+		org.camunda.bpm.model.bpmn.instance.ExclusiveGateway decided = model.getModelElementById(ProcedureElements.APOLOGY_APPROVED);
+		assertThat(decided.getDefault().getTarget()).as("a rejection goes back to the draft").isEqualTo(draft);
 	}
 
 	private static boolean overlap(Bounds a, Bounds b) {

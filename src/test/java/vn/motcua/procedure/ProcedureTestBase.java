@@ -77,6 +77,9 @@ public abstract class ProcedureTestBase {
 	@Autowired
 	protected JdbcClient jdbc;
 
+	@Autowired
+	protected DossierStops stops;
+
 	@BeforeEach
 	void initAssertions() {
 		BpmnAwareTests.init(this.engine);
@@ -219,6 +222,82 @@ public abstract class ProcedureTestBase {
 		org.assertj.core.api.Assertions.assertThat(apologyAt).isEqualTo(this.calendar.before(due, 1));
 		org.assertj.core.api.Assertions.assertThat(timer(instance.getId(), ProcedureElements.APOLOGY_DUE).getDuedate())
 			.isEqualTo(apologyAt);
+	}
+
+	/**
+	 * Stops the dossier at the applicant's request as an official of its desk (form 05) and checks
+	 * the effects: the procedure ends on its stop path, no task, step or timer is left (the timers
+	 * taken before the stop no longer exist, and nothing is due even a year later), the clock's open
+	 * pauses are closed and the dossier is STOPPED with the request recorded.
+	 */
+	protected void stopAndExpectStopped(ProcessInstance instance, String requestedOn) {
+		String code = codeOf(instance);
+		var dossier = this.dossiers.get(code);
+		List<String> timersBefore = this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(code)
+			.list()
+			.stream()
+			.flatMap(i -> this.management.createJobQuery().processInstanceId(i.getId()).timers().list().stream())
+			.map(Job::getId)
+			.toList();
+		org.assertj.core.api.Assertions.assertThat(timersBefore).as("timers running before the stop").isNotEmpty();
+		DossierStop stop = this.stops.stop(code, requestedOn, "Người nộp hồ sơ xin rút hồ sơ để bổ sung giấy tờ khác",
+				dossier.receivingUnit() + ".officer", List.of(dossier.receivingUnit() + "-officers"));
+
+		BpmnAwareTests.assertThat(instance).isEnded().hasPassed(ProcedureElements.STOP_REQUESTED,
+				ProcedureElements.STOP_DOSSIER, ProcedureElements.DOSSIER_STOPPED);
+		org.assertj.core.api.Assertions.assertThat(this.runtime.createProcessInstanceQuery().processInstanceBusinessKey(code).count())
+			.as("no step left").isZero();
+		org.assertj.core.api.Assertions.assertThat(this.tasks.createTaskQuery().processInstanceBusinessKey(code).count())
+			.as("no task left").isZero();
+		// the clock stopped for good: the warning, breach, apology and supplement timers are gone
+		ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 366L * 24 * 3600 * 1000));
+		long breaches = this.jdbc.sql("select count(*) from deadline_breach where dossier_code = ?").param(code)
+			.query(Long.class).single();
+		for (String id : timersBefore) {
+			org.assertj.core.api.Assertions.assertThat(this.management.createJobQuery().jobId(id).count())
+				.as("timer %s after the stop", id).isZero();
+			// fired explicitly, it does nothing: the job is gone
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.management.executeJob(id))
+				.isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
+		}
+		org.assertj.core.api.Assertions.assertThat(this.jdbc.sql("select count(*) from deadline_breach where dossier_code = ?")
+			.param(code).query(Long.class).single()).as("no breach after the stop").isEqualTo(breaches);
+		org.assertj.core.api.Assertions.assertThat(this.tasks.createTaskQuery().processInstanceBusinessKey(code).count())
+			.as("no escalation or apology task after the stop").isZero();
+		org.assertj.core.api.Assertions.assertThat(this.management.createJobQuery().processInstanceId(instance.getId()).count())
+			.isZero();
+		var stopped = this.dossiers.get(code);
+		org.assertj.core.api.Assertions.assertThat(stopped.status()).isEqualTo(vn.motcua.intake.DossierStatus.STOPPED);
+		org.assertj.core.api.Assertions.assertThat(stopped.finishedAt()).isEqualTo(stop.stoppedAt());
+		org.assertj.core.api.Assertions.assertThat(stopped.timeliness()).as("neither early, on time nor late").isNull();
+		org.assertj.core.api.Assertions.assertThat(stopped.clockPaused()).isFalse();
+		org.assertj.core.api.Assertions.assertThat(this.jdbc
+			.sql("select count(*) from dossier_pause where dossier_code = ? and resumed_at is null")
+			.param(code)
+			.query(Long.class)
+			.single()).as("open pauses").isZero();
+		org.assertj.core.api.Assertions.assertThat(stop.requestedOn().toString()).isEqualTo(requestedOn);
+		org.assertj.core.api.Assertions.assertThat(stop.stoppedBy()).isEqualTo(dossier.receivingUnit() + ".officer");
+		// a second stop, and a stop after the end, are refused
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.stops.stop(code, requestedOn, "Lần hai",
+				dossier.receivingUnit() + ".officer", List.of(dossier.receivingUnit() + "-officers")))
+			.isInstanceOf(StopRefused.class)
+			.hasMessage("paths.stop.finished.STOPPED");
+	}
+
+	/**
+	 * After the unit at fault drafted form 04: the appointment has not moved, the head of that agency
+	 * (its supervisors, not its officers) has the approval task, and approves it.
+	 */
+	protected void approveApology(String code, String unitAtFault, Date due) {
+		org.assertj.core.api.Assertions.assertThat(this.dossiers.get(code).due())
+			.as("the appointment waits for the head of the agency").isEqualTo(due);
+		org.assertj.core.api.Assertions.assertThat(task(code, ProcedureElements.APPROVE_APOLOGY, unitAtFault + "-officers"))
+			.as("officers do not approve").isNull();
+		Task approval = task(code, ProcedureElements.APPROVE_APOLOGY, unitAtFault + "-supervisors");
+		org.assertj.core.api.Assertions.assertThat(approval).as("approval by the head of %s", unitAtFault).isNotNull();
+		this.tasks.complete(approval.getId(), Map.of(DossierVariables.APOLOGY_DECISION, "approve"));
 	}
 
 	protected String codeOf(ProcessInstance instance) {

@@ -54,4 +54,31 @@ class CountersFollowDossiersTest extends ReportsTestBase {
 		assertThat(quarter().inProgress()).isEqualTo(after.inProgress() - 1);
 	}
 
+
+	@Test
+	void aStoppedDossierLeavesInProgressAndCountsApartNeverLateNorResolved() {
+		String code = this.jdbc.queryForObject(
+				"select min(code) from dossier where finished_at is null and legal_due < ?", String.class,
+				ReportTestData.ts(ReportTestData.at(NOW)));
+		Figures before = quarter();
+		Date now = ReportTestData.at(NOW);
+		this.tx.executeWithoutResult(s -> assertThat(this.dossiers.stop(code, now)).isTrue());
+		Figures after = quarter();
+		assertThat(after.stopped()).isEqualTo(before.stopped() + 1);
+		assertThat(after.inProgress()).isEqualTo(before.inProgress() - 1);
+		assertThat(after.overdue()).isEqualTo(before.overdue() - 1);
+		assertThat(after.resolved()).isEqualTo(before.resolved());
+		assertThat(after.late()).isEqualTo(before.late());
+		assertThat(after.refused()).isEqualTo(before.refused());
+		assertThat(after.total()).isEqualTo(after.resolved() + after.refused() + after.stopped() + after.inProgress());
+		// the column equals a direct count of the stopped dossiers of the quarter
+		assertThat(after.stopped()).isEqualTo(this.jdbc.queryForObject("""
+				select count(*) from dossier where status = 'STOPPED' and finished_at >= ? and finished_at < ?""",
+				Long.class, ReportTestData.ts(ReportTestData.at(java.time.LocalDateTime.of(2026, 1, 1, 0, 0))),
+				ReportTestData.ts(ReportTestData.at(java.time.LocalDateTime.of(2026, 4, 1, 0, 0)))));
+		// a finished dossier is not stopped again
+		this.tx.executeWithoutResult(s -> assertThat(this.dossiers.stop(code, now)).isFalse());
+		assertThat(quarter()).isEqualTo(after);
+	}
+
 }

@@ -61,7 +61,7 @@ final class NaiveCount {
 		Predicate<D> carried = d -> d.received().isBefore(start)
 				&& (d.finished() == null || !d.finished().isBefore(start));
 		Predicate<D> finishedIn = d -> d.finished() != null && !d.finished().isBefore(start) && d.finished().isBefore(end);
-		Predicate<D> resolved = finishedIn.and(d -> !"REFUSED".equals(d.status()));
+		Predicate<D> resolved = finishedIn.and(d -> !"REFUSED".equals(d.status()) && !"STOPPED".equals(d.status()));
 		Predicate<D> open = current ? d -> d.finished() == null && d.received().isBefore(asOf)
 				: d -> d.received().isBefore(asOf) && (d.finished() == null || !d.finished().isBefore(asOf));
 		Predicate<D> test = switch (cell) {
@@ -76,10 +76,11 @@ final class NaiveCount {
 			case ON_TIME -> resolved.and(d -> "ON_TIME".equals(d.timeliness()));
 			case LATE -> resolved.and(d -> !"EARLY".equals(d.timeliness()) && !"ON_TIME".equals(d.timeliness()));
 			case REFUSED -> finishedIn.and(d -> "REFUSED".equals(d.status()));
+			case STOPPED -> finishedIn.and(d -> "STOPPED".equals(d.status()));
 			case IN_PROGRESS -> open;
 			case WITHIN_DEADLINE -> open.and(d -> !d.legalDue().isBefore(asOf));
 			case OVERDUE -> open.and(d -> d.legalDue().isBefore(asOf));
-			case CAME_DUE -> d -> !"REFUSED".equals(d.status()) && !d.legalDue().isBefore(start)
+			case CAME_DUE -> d -> !"REFUSED".equals(d.status()) && !"STOPPED".equals(d.status()) && !d.legalDue().isBefore(start)
 					&& d.legalDue().isBefore(end);
 			case HANDOFFS, HANDOFFS_LATE -> throw new IllegalStateException();
 		};

@@ -99,8 +99,8 @@ class ReportConsistencyTest extends ReportsTestBase {
 							.hasSize((int) expected);
 					}
 					Figures t = report.total();
-					assertThat(t.total()).as("carried + new = resolved + refused + in progress")
-						.isEqualTo(t.resolved() + t.refused() + t.inProgress());
+					assertThat(t.total()).as("carried + new = resolved + refused + stopped + in progress")
+						.isEqualTo(t.resolved() + t.refused() + t.stopped() + t.inProgress());
 				}
 			}
 		}
@@ -109,7 +109,7 @@ class ReportConsistencyTest extends ReportsTestBase {
 		Report year = this.reports.report(Period.quarter(2026, 1), Scope.PROVINCE, null, Grouping.UNIT);
 		Figures f = year.total();
 		assertThat(List.of(f.carriedOver(), f.receivedOnline(), f.receivedInPerson(), f.receivedPostal(), f.early(),
-				f.onTime(), f.late(), f.refused(), f.withinDeadline(), f.overdue(), f.handoffs(), f.handoffsLate()))
+				f.onTime(), f.late(), f.refused(), f.stopped(), f.withinDeadline(), f.overdue(), f.handoffs(), f.handoffsLate()))
 			.allMatch(v -> v > 0);
 		Figures past = this.reports.report(Period.month(YearMonth.of(2026, 1)), Scope.PROVINCE, null, Grouping.UNIT)
 			.total();
@@ -122,11 +122,11 @@ class ReportConsistencyTest extends ReportsTestBase {
 		String snapshot = """
 				select report_day, unit_code, procedure_key, received_online, received_in_person, received_postal,
 				  resolved_early, resolved_on_time, resolved_late, refused, overdue_started, overdue_ended,
-				  handoffs_finished, handoffs_late
+				  handoffs_finished, handoffs_late, stopped
 				from report_daily
 				where received_online <> 0 or received_in_person <> 0 or received_postal <> 0 or resolved_early <> 0
 				  or resolved_on_time <> 0 or resolved_late <> 0 or refused <> 0 or overdue_started <> 0
-				  or overdue_ended <> 0 or handoffs_finished <> 0 or handoffs_late <> 0
+				  or overdue_ended <> 0 or handoffs_finished <> 0 or handoffs_late <> 0 or stopped <> 0
 				order by report_day, unit_code, procedure_key""";
 		this.folding.foldPending();
 		List<Map<String, Object>> incremental = this.jdbc.queryForList(snapshot);

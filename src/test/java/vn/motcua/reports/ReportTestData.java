@@ -167,6 +167,14 @@ final class ReportTestData {
 				this.events.publishEvent(new DossierChanged(code));
 			});
 		}
+		else if (fate == 3) {
+			// stopped at the applicant's request (form 05)
+			Date at = end.before(nowDate) ? end : new Date(nowDate.getTime() - 60_000);
+			inTx(() -> {
+				this.jdbc.update("update dossier set status = 'STOPPED', finished_at = ? where code = ?", ts(at), code);
+				this.events.publishEvent(new DossierChanged(code));
+			});
+		}
 		else if (fate <= 2 || !end.before(nowDate)) {
 			// still open (overdue or not)
 		}
