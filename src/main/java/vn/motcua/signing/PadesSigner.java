@@ -6,7 +6,6 @@ import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.documents.PdfSigner;
@@ -23,6 +22,8 @@ class PadesSigner implements PdfSigner {
 
 	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy")
 		.withZone(Pades.ZONE.toZoneId());
+
+	static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
 	private final UnitKeys keys;
 
@@ -54,7 +55,7 @@ class PadesSigner implements PdfSigner {
 	public SignatureCheck verify(byte[] pdf) {
 		Verification verification = this.verifier.verify(pdf);
 		return new SignatureCheck(verification.signed(), verification.valid(), verification.signers(),
-				message(verification, LocaleContextHolder.getLocale()));
+				message(verification, VIETNAMESE));
 	}
 
 	/** The Vietnamese (or English) sentence saying the outcome. */

@@ -51,6 +51,8 @@ import vn.motcua.signing.Verification.Outcome;
 @Component
 class SignatureVerifier {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignatureVerifier.class);
+
 	private final UnitKeys keys;
 
 	SignatureVerifier(UnitKeys keys) {
@@ -117,11 +119,18 @@ class SignatureVerifier {
 		}
 		byte[] value = HexFormat.of().parseHex(new String(pdf, range[1] + 1, range[2] - range[1] - 2,
 				java.nio.charset.StandardCharsets.US_ASCII));
+		int derLength = derLength(value);
+		if (derLength < 0) {
+			// the value is the DER CMS followed by zeros only: any other byte in the gap is a change
+			return new Verification.Signature(fallbackName, null, time, dictionary.getReason(), false, covers, false,
+					false);
+		}
 		byte[] signed = new byte[range[1] + range[3]];
 		System.arraycopy(pdf, 0, signed, 0, range[1]);
 		System.arraycopy(pdf, range[2], signed, range[1], range[3]);
 		try {
-			CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signed), value);
+			CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signed),
+					Arrays.copyOf(value, derLength));
 			Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
 			if (signers.size() != 1) {
 				return new Verification.Signature(fallbackName, null, time, dictionary.getReason(), false, covers,
@@ -145,6 +154,7 @@ class SignatureVerifier {
 					time, dictionary.getReason(), intact, covers, certificateValid, pades);
 		}
 		catch (CMSException | CertificateException | OperatorCreationException | RuntimeException ex) {
+			log.debug("Signature does not verify", ex);
 			return new Verification.Signature(fallbackName, null, time, dictionary.getReason(), false, covers, false,
 					false);
 		}
@@ -185,6 +195,44 @@ class SignatureVerifier {
 		X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
 		RDN[] names = subject.getRDNs(BCStyle.CN);
 		return names.length == 0 ? fallback : IETFUtils.valueToString(names[0].getFirst().getValue());
+	}
+
+	/**
+	 * The length of the DER object (a SEQUENCE of definite length) the value starts with, when only
+	 * zero bytes follow it; else -1.
+	 */
+	static int derLength(byte[] value) {
+		if (value.length < 2 || value[0] != 0x30) {
+			return -1;
+		}
+		int first = value[1] & 0xff;
+		long length;
+		int header;
+		if (first < 0x80) {
+			length = first;
+			header = 2;
+		}
+		else {
+			int n = first & 0x7f;
+			if (n == 0 || n > 3 || value.length < 2 + n) {
+				return -1;
+			}
+			length = 0;
+			for (int i = 0; i < n; i++) {
+				length = (length << 8) | (value[2 + i] & 0xff);
+			}
+			header = 2 + n;
+		}
+		long end = header + length;
+		if (end > value.length) {
+			return -1;
+		}
+		for (long i = end; i < value.length; i++) {
+			if (value[(int) i] != 0) {
+				return -1;
+			}
+		}
+		return (int) end;
 	}
 
 	private static boolean hex(byte[] bytes, int from, int to) {
