@@ -119,6 +119,55 @@ class ReportPdfTest extends ReportsTestBase {
 			.contains("- UBND huyện Bắc Sơn (để báo cáo);");
 	}
 
+	@Autowired
+	vn.motcua.documents.PdfRenderer renderer;
+
+	@Test
+	void aLongReportRepeatsTheColumnHeadingsOnEveryPageAndEndsWithTheSignatureBlock() throws Exception {
+		Report report = this.reports.report(Period.quarter(2026, 1), Scope.PROVINCE, null, Grouping.UNIT);
+		List<ReportsController.ViewRow> rows = new ArrayList<>();
+		List<ReportsController.ViewCell> cells = Column.ALL.stream()
+			.map(c -> new ReportsController.ViewCell("12.345", null, false))
+			.toList();
+		for (int i = 1; i <= 60; i++) {
+			rows.add(new ReportsController.ViewRow(String.valueOf(i), "Đơn vị thứ " + i, cells, false, false));
+		}
+		rows.add(new ReportsController.ViewRow("", "Tổng cộng", cells, false, true));
+		java.util.Map<String, Object> model = new java.util.LinkedHashMap<>();
+		model.put("report", report);
+		model.put("title", this.texts.title(VI));
+		model.put("periodLine", this.texts.period(report, VI));
+		model.put("scopeLine", this.texts.scope(Scope.PROVINCE, VI));
+		model.put("asOfLine", this.texts.asOf(report, VI));
+		model.put("frame", this.texts.frame(Scope.PROVINCE, this.reports.now(), VI));
+		model.put("rowHeader", this.texts.rowHeader(report, VI));
+		model.put("groups", Column.groups()
+			.stream()
+			.map(g -> new ReportsController.Option(String.valueOf(g.span()), this.texts.group(g.key(), VI)))
+			.toList());
+		model.put("columns", Column.ALL.stream().map(c -> this.texts.column(c, VI)).toList());
+		model.put("rows", rows);
+		Layout layout = Layout.of(this.renderer.pdf("reports/report-pdf", model, VI));
+
+		assertThat(layout.pages()).isEqualTo(3);
+		String heading = this.texts.column(Column.ALL.get(1), VI);
+		for (int page = 0; page < layout.pages(); page++) {
+			String text = layout.pageTexts().get(page).replaceAll("\\s+", " ");
+			assertThat(text).as("page %d", page + 1).contains(heading).contains(this.texts.group("received", VI));
+			assertThat(text.contains("THỦ TRƯỞNG ĐƠN VỊ")).as("signature on page %d", page + 1)
+				.isEqualTo(page == layout.pages() - 1);
+		}
+		// no row is split or lost: each label once, in order
+		String all = String.join(" ", layout.pageTexts()).replaceAll("\\s+", " ");
+		int at = -1;
+		for (int i = 1; i <= 60; i++) {
+			int next = all.indexOf("Đơn vị thứ " + i + " ", at + 1);
+			assertThat(next).as("row %d", i).isGreaterThan(at);
+			at = next;
+		}
+		assertThat(layout.maxRight()).isLessThan(PDRectangle.A4.getHeight() - 20);
+	}
+
 	@Test
 	void aHeadOfTheIssuingUnitGetsItSignedOthersAreRefused() throws Exception {
 		MockHttpServletResponse response = fetch("xa-an-binh.supervisor",

@@ -226,16 +226,22 @@ class PadesSignerTest extends SigningTestBase {
 	}
 
 	@Test
-	void everyUnitOfTheDemoOrganisationHasADemoKeystoreNamedAfterIt() {
-		UnitKeys keys = new UnitKeys(new SigningProperties("classpath:signing/three-tier-demo/", "demo", Map.of()),
-				new DefaultResourceLoader(), this.organisation);
-		this.organisation.units().forEach(unit -> {
-			X509Certificate certificate = keys.key(unit.code()).certificate();
-			assertThat(certificate.getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253))
-				.as(unit.code())
-				.startsWith("CN=" + unit.name() + ",O=Tỉnh Demo,C=VN");
-			assertThat(certificate.getNotAfter().toInstant()).isAfter(java.time.Instant.parse("2045-01-01T00:00:00Z"));
-		});
+	void everyUnitOfBothDemoOrganisationsHasADemoKeystoreNamedAfterIt() {
+		for (String name : List.of("three-tier-demo", "two-tier-example")) {
+			Organisation organisation = Organisation
+				.read(new DefaultResourceLoader().getResource("classpath:organisation/" + name + ".yaml"));
+			UnitKeys keys = new UnitKeys(new SigningProperties("classpath:signing/" + name + "/", "demo", Map.of()),
+					new DefaultResourceLoader(), organisation);
+			assertThat(organisation.units()).hasSizeGreaterThan(10);
+			organisation.units().forEach(unit -> {
+				X509Certificate certificate = keys.key(unit.code()).certificate();
+				assertThat(certificate.getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253))
+					.as(unit.code())
+					.isEqualTo("CN=" + unit.name() + ",O=" + organisation.name() + ",C=VN");
+				assertThat(certificate.getNotAfter().toInstant()).isAfter(java.time.Instant.parse("2045-01-01T00:00:00Z"));
+				assertThat(keys.unitOf(certificate)).get().isEqualTo(unit);
+			});
+		}
 	}
 
 	static int[] byteRange(byte[] pdf) {
