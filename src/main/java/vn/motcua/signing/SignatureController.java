@@ -19,6 +19,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
@@ -97,6 +98,10 @@ class SignatureController {
 					throw tooLarge(fromPage);
 				}
 			}
+		}
+		catch (MultipartException ex) {
+			// parsed lazily (spring.servlet.multipart.resolve-lazily), so that a broken body is a 400 here
+			throw new BadUpload(HttpStatus.BAD_REQUEST, "signing.upload.malformed", fromPage);
 		}
 		catch (IOException ex) {
 			if (ex instanceof vn.motcua.errors.ClientMistake) {

@@ -147,6 +147,15 @@ class SignatureWebTest extends SigningTestBase {
 
 		HttpResponse<String> anonymous = upload(null, letter());
 		assertThat(anonymous.statusCode()).isEqualTo(401);
+
+		// a multipart body that does not parse
+		HttpResponse<String> malformed = this.http.send(HttpRequest.newBuilder(uri("/api/signatures/verify"))
+			.header("Authorization", basic("auditor"))
+			.header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+			.POST(HttpRequest.BodyPublishers.ofString("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.7 truncated"))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(malformed.statusCode()).isEqualTo(400);
+		assertThat(body(malformed)).containsEntry("field", "file");
 	}
 
 	@Test
