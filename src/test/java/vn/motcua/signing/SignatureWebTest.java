@@ -194,6 +194,34 @@ class SignatureWebTest extends SigningTestBase {
 		assertThat(anonymous.headers().firstValue("Location").orElse("")).endsWith("/login");
 	}
 
+	@Test
+	void aSignedDownloadForAUnitWithoutKeystoreIsRefusedWith409NamingTheUnit() throws Exception {
+		HttpResponse<String> refused = this.http.send(HttpRequest.newBuilder(uri("/reports/export.pdf?signed=true"))
+			.header("Authorization", basic("xa-my-loc.supervisor"))
+			.header("Accept", "application/json")
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(body(refused).get("detail").toString())
+			.startsWith("Đơn vị UBND xã Mỹ Lộc chưa có chứng thư số để ký văn bản");
+
+		HttpResponse<byte[]> unsigned = this.http.send(HttpRequest.newBuilder(uri("/reports/export.pdf"))
+			.header("Authorization", basic("xa-my-loc.supervisor"))
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(unsigned.statusCode()).isEqualTo(200);
+		assertThat(unsigned.headers().firstValue("X-Motcua-Signature")).hasValue("unsigned");
+
+		HttpResponse<byte[]> signed = this.http.send(HttpRequest.newBuilder(uri("/reports/export.pdf?signed=true"))
+			.header("Authorization", basic("xa-an-binh.supervisor"))
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(signed.statusCode()).isEqualTo(200);
+		assertThat(signed.headers().firstValue("X-Motcua-Signature")).hasValue(
+				"valid; signer*=UTF-8''UBND%20x%C3%A3%20An%20B%C3%ACnh");
+		assertThat(body(upload("auditor", signed.body()))).containsEntry("valid", true);
+	}
+
 	private HttpResponse<String> postPage(byte[] file, String csrf) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(uri("/ky-so/kiem-tra"))
 			.header("Authorization", basic("xa-an-binh.officer"))

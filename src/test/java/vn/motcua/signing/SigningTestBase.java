@@ -17,12 +17,15 @@ import vn.motcua.documents.PdfRenderer;
 
 /**
  * One context for the signing tests, on a real port: the demo organisation and its demo keystores
- * ({@code classpath:signing/three-tier-demo/}), the engine clock at a fixed instant.
+ * ({@code classpath:signing/three-tier-demo/}) except for UBND xã Mỹ Lộc, which has none; the engine
+ * clock at a fixed instant.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:signing;DB_CLOSE_DELAY=-1;MODE=LEGACY",
 				"camunda.bpm.job-execution.enabled=false", "camunda.bpm.generate-unique-process-engine-name=true",
-				"spring.datasource.generate-unique-name=true" })
+				"spring.datasource.generate-unique-name=true",
+				// one unit without a keystore: its own file does not exist
+				"motcua.signing.units.xa-my-loc.keystore=classpath:signing/none/xa-my-loc.p12" })
 abstract class SigningTestBase {
 
 	static final Instant NOW = Instant.parse("2026-03-20T03:00:00Z");
