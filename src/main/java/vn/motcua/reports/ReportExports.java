@@ -31,6 +31,12 @@ class ReportExports {
 	/** Rows before the data: title, period, scope, as-of, blank, group header, column header. */
 	static final int HEADER_ROWS = 7;
 
+	/**
+	 * Rows of the official frame above the table in the XLSX: issuing agency's parent | national
+	 * heading, issuing agency | motto, number | place and date, blank.
+	 */
+	static final int XLSX_TOP = 4;
+
 	private final ReportTexts texts;
 
 	ReportExports(ReportTexts texts) {
@@ -102,7 +108,11 @@ class ReportExports {
 		return value;
 	}
 
-	byte[] xlsx(Report report, Locale locale) {
+	/**
+	 * The XLSX: the official frame (agency heading, number, national heading, place and date), the
+	 * table as {@link #table} gives it, then recipients and the signature block.
+	 */
+	byte[] xlsx(Report report, ReportTexts.Frame frame, Locale locale) {
 		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = book.createSheet(this.texts.get("reports.sheet", locale));
 			Font bold = book.createFont();
@@ -132,8 +142,31 @@ class ReportExports {
 			totalPercent.setFont(bold);
 			List<List<Object>> lines = table(report, locale);
 			int width = 2 + Column.ALL.size();
-			for (int r = 0; r < lines.size(); r++) {
+			CellStyle agency = centered(book, bold, false);
+			CellStyle plain = centered(book, null, false);
+			CellStyle italic = centered(book, null, true);
+			Font underlined = book.createFont();
+			underlined.setBold(true);
+			underlined.setUnderline(Font.U_SINGLE);
+			CellStyle motto = centered(book, underlined, false);
+			int split = Math.max(2, width / 2 - 2);
+			String[][] heading = { { frame.parent(), this.texts.get("reports.frame.country", locale) },
+					{ frame.issuer(), this.texts.get("reports.frame.motto", locale) },
+					{ frame.number(), frame.placeDate() } };
+			CellStyle[][] headingStyles = { { plain, agency }, { agency, motto }, { plain, italic } };
+			for (int r = 0; r < heading.length; r++) {
 				Row row = sheet.createRow(r);
+				Cell left = row.createCell(0);
+				left.setCellValue(heading[r][0] == null ? "" : heading[r][0]);
+				left.setCellStyle(headingStyles[r][0]);
+				Cell right = row.createCell(split + 1);
+				right.setCellValue(heading[r][1]);
+				right.setCellStyle(headingStyles[r][1]);
+				sheet.addMergedRegion(new CellRangeAddress(r, r, 0, split));
+				sheet.addMergedRegion(new CellRangeAddress(r, r, split + 1, width - 1));
+			}
+			for (int r = 0; r < lines.size(); r++) {
+				Row row = sheet.createRow(XLSX_TOP + r);
 				List<Object> line = lines.get(r);
 				boolean isHeader = r == HEADER_ROWS - 2 || r == HEADER_ROWS - 1;
 				boolean isTotal = r == lines.size() - 1;
@@ -167,11 +200,37 @@ class ReportExports {
 					}
 				}
 			}
-			sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, width - 1));
-			for (int r = 1; r <= 3; r++) {
-				sheet.addMergedRegion(new CellRangeAddress(r, r, 0, width - 1));
+			for (int r = 0; r <= 3; r++) {
+				sheet.addMergedRegion(new CellRangeAddress(XLSX_TOP + r, XLSX_TOP + r, 0, width - 1));
 			}
-			int groupRow = HEADER_ROWS - 2;
+			int signRow = XLSX_TOP + lines.size() + 1;
+			List<String> left = new ArrayList<>();
+			left.add(this.texts.get("reports.frame.recipients", locale));
+			left.addAll(frame.recipients());
+			List<String> right = List.of(frame.signer(), frame.signHint());
+			CellStyle recipients = book.createCellStyle();
+			Font boldItalic = book.createFont();
+			boldItalic.setBold(true);
+			boldItalic.setItalic(true);
+			recipients.setFont(boldItalic);
+			for (int i = 0; i < Math.max(left.size(), right.size()); i++) {
+				Row row = sheet.createRow(signRow + i);
+				if (i < left.size()) {
+					Cell cell = row.createCell(0);
+					cell.setCellValue(left.get(i));
+					if (i == 0) {
+						cell.setCellStyle(recipients);
+					}
+					sheet.addMergedRegion(new CellRangeAddress(signRow + i, signRow + i, 0, split));
+				}
+				if (i < right.size()) {
+					Cell cell = row.createCell(split + 1);
+					cell.setCellValue(right.get(i));
+					cell.setCellStyle(i == 0 ? agency : italic);
+					sheet.addMergedRegion(new CellRangeAddress(signRow + i, signRow + i, split + 1, width - 1));
+				}
+			}
+			int groupRow = XLSX_TOP + HEADER_ROWS - 2;
 			sheet.addMergedRegion(new CellRangeAddress(groupRow, groupRow + 1, 0, 0));
 			sheet.addMergedRegion(new CellRangeAddress(groupRow, groupRow + 1, 1, 1));
 			int col = 2;
@@ -186,13 +245,32 @@ class ReportExports {
 			for (int c = 2; c < width; c++) {
 				sheet.setColumnWidth(c, 12 * 256);
 			}
-			sheet.createFreezePane(2, HEADER_ROWS);
+			sheet.createFreezePane(2, XLSX_TOP + HEADER_ROWS);
+			sheet.getPrintSetup().setLandscape(true);
+			sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+			sheet.setFitToPage(true);
+			sheet.getPrintSetup().setFitWidth((short) 1);
+			sheet.getPrintSetup().setFitHeight((short) 0);
 			book.write(out);
 			return out.toByteArray();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static CellStyle centered(XSSFWorkbook book, Font font, boolean italic) {
+		CellStyle style = book.createCellStyle();
+		style.setAlignment(HorizontalAlignment.CENTER);
+		if (italic) {
+			Font f = book.createFont();
+			f.setItalic(true);
+			style.setFont(f);
+		}
+		else if (font != null) {
+			style.setFont(font);
+		}
+		return style;
 	}
 
 	private static void border(CellStyle style) {

@@ -74,10 +74,11 @@ class ReportTexts {
 
 	/**
 	 * The official frame of the report (Decree 30/2020 layout): issuing agency under its parent,
-	 * number left blank for the registry, national heading, place and date, recipients, signature.
+	 * number left blank for the registry, national heading, place and date, recipients, signature;
+	 * {@code issuerCode} is the code of the issuing unit, which signs the report's PDF.
 	 */
 	record Frame(String parent, String issuer, String number, String placeDate, List<String> recipients,
-			String signer, String signHint) {
+			String signer, String signHint, String issuerCode) {
 	}
 
 	Frame frame(Scope scope, java.time.Instant issuedAt, Locale locale) {
@@ -101,7 +102,8 @@ class ReportTexts {
 				get("reports.frame.number", locale),
 				get("reports.frame.place-date", locale, this.organisation.name(), "%02d".formatted(day.getDayOfMonth()),
 						"%02d".formatted(day.getMonthValue()), String.valueOf(day.getYear())),
-				recipients, get("reports.frame.signer", locale), get("reports.frame.sign-hint", locale));
+				recipients, get("reports.frame.signer", locale), get("reports.frame.sign-hint", locale),
+				issuer == null ? null : issuer.code());
 	}
 
 	String rowHeader(Report report, Locale locale) {

@@ -21,6 +21,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import vn.motcua.documents.IssuedPdfs;
+import vn.motcua.documents.PdfRenderer;
+import vn.motcua.errors.ClientMistake;
 import vn.motcua.organisation.Organisation;
 import vn.motcua.organisation.Unit;
 
@@ -48,14 +51,20 @@ class ReportsController {
 
 	private final Organisation organisation;
 
+	private final PdfRenderer renderer;
+
+	private final IssuedPdfs issued;
+
 	ReportsController(PerformanceReports reports, DrillDown drillDown, ReportAccess access, ReportExports exports,
-			ReportTexts texts, Organisation organisation) {
+			ReportTexts texts, Organisation organisation, PdfRenderer renderer, IssuedPdfs issued) {
 		this.reports = reports;
 		this.drillDown = drillDown;
 		this.access = access;
 		this.exports = exports;
 		this.texts = texts;
 		this.organisation = organisation;
+		this.renderer = renderer;
+		this.issued = issued;
 	}
 
 	/** A table cell as the page shows it. */
@@ -107,6 +116,10 @@ class ReportsController {
 			.toList());
 		model.addAttribute("csvUrl", request.url("/reports/export.csv", Map.of()));
 		model.addAttribute("xlsxUrl", request.url("/reports/export.xlsx", Map.of()));
+		model.addAttribute("pdfUrl", request.url("/reports/export.pdf", Map.of()));
+		ReportTexts.Frame frame = (ReportTexts.Frame) model.getAttribute("frame");
+		model.addAttribute("signedPdfUrl", isHead(frame.issuerCode(), authentication)
+				? request.url("/reports/export.pdf", Map.of("signed", "true")) : null);
 		model.addAttribute("jsonUrl", request.url("/api/reports/kpi", Map.of()));
 		return VIEW_REPORT;
 	}
@@ -129,7 +142,83 @@ class ReportsController {
 			Authentication authentication, Locale locale) {
 		ReportRequest request = request(period, from, to, scope, by, authentication);
 		Report report = this.reports.report(request.period(), request.scope(), request.units(), request.by());
-		return download(this.exports.xlsx(report, locale), XLSX, fileName(report, "xlsx"));
+		return download(this.exports.xlsx(report, this.texts.frame(request.scope(), this.reports.now(), locale), locale),
+				XLSX, fileName(report, "xlsx"));
+	}
+
+	/**
+	 * The report as an A4 landscape PDF in its official frame; with {@code signed=true}, digitally
+	 * signed by the issuing unit (the unit of a unit scope, else the province), which only that
+	 * unit's supervisors may ask for.
+	 */
+	@GetMapping("/export.pdf")
+	ResponseEntity<byte[]> pdf(@RequestParam(required = false) String period,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String scope, @RequestParam(required = false) String by,
+			@RequestParam(defaultValue = "false") boolean signed, Authentication authentication, Locale locale) {
+		ReportRequest request = request(period, from, to, scope, by, authentication);
+		ReportTexts.Frame frame = this.texts.frame(request.scope(), this.reports.now(), locale);
+		if (signed) {
+			mayCountersign(frame.issuerCode(), authentication);
+		}
+		Report report = this.reports.report(request.period(), request.scope(), request.units(), request.by());
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("report", report);
+		model.put("title", this.texts.title(locale));
+		model.put("periodLine", this.texts.period(report, locale));
+		model.put("scopeLine", this.texts.scope(request.scope(), locale));
+		model.put("asOfLine", this.texts.asOf(report, locale));
+		model.put("frame", frame);
+		model.put("rowHeader", this.texts.rowHeader(report, locale));
+		model.put("groups", Column.groups()
+			.stream()
+			.map(g -> new Option(String.valueOf(g.span()), this.texts.group(g.key(), locale)))
+			.toList());
+		model.put("columns", Column.ALL.stream().map(c -> this.texts.column(c, locale)).toList());
+		model.put("rows", viewRows(report, request, locale));
+		byte[] pdf = this.renderer.pdf("reports/report-pdf", model, locale);
+		return this.issued.answer(pdf, fileName(report, "pdf"), frame.issuerCode(), this.texts.title(locale), signed);
+	}
+
+	/** Only the supervisors (heads) of the issuing unit sign its report. */
+	private void mayCountersign(String unitCode, Authentication authentication) {
+		if (!isHead(unitCode, authentication)) {
+			throw new SigningRefused(this.organisation.find(unitCode).map(Unit::name).orElse(this.organisation.name()));
+		}
+	}
+
+	private boolean isHead(String unitCode, Authentication authentication) {
+		Unit unit = unitCode == null ? null : this.organisation.find(unitCode).orElse(null);
+		return unit != null && authentication != null && authentication.getAuthorities()
+			.stream()
+			.anyMatch(a -> a.getAuthority().equals("GROUP_" + unit.supervisorsGroup()));
+	}
+
+	/** A signed report asked for by someone who is not a head of the issuing unit: 403, naming the unit. */
+	static final class SigningRefused extends RuntimeException implements ClientMistake {
+
+		private final String unitName;
+
+		SigningRefused(String unitName) {
+			super("reports.export.pdf-signed.refused", null, false, false);
+			this.unitName = unitName;
+		}
+
+		@Override
+		public org.springframework.http.HttpStatus status() {
+			return org.springframework.http.HttpStatus.FORBIDDEN;
+		}
+
+		@Override
+		public Object[] arguments() {
+			return new Object[] { this.unitName };
+		}
+
+		@Override
+		public String field() {
+			return "signed";
+		}
+
 	}
 
 	@GetMapping("/dossiers")

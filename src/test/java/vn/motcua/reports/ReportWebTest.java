@@ -204,12 +204,13 @@ class ReportWebTest extends ReportsTestBase {
 			.getContentAsByteArray();
 		try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
 			Sheet sheet = book.getSheetAt(0);
-			assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+			int top = ReportExports.XLSX_TOP;
+			assertThat(sheet.getRow(top).getCell(0).getStringCellValue())
 				.isEqualTo("BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH");
-			assertThat(sheet.getRow(5).getCell(2).getStringCellValue()).isEqualTo("Số hồ sơ nhận giải quyết");
-			assertThat(sheet.getMergedRegions()).anyMatch(r -> r.getFirstRow() == 5 && r.getFirstColumn() == 2
+			assertThat(sheet.getRow(top + 5).getCell(2).getStringCellValue()).isEqualTo("Số hồ sơ nhận giải quyết");
+			assertThat(sheet.getMergedRegions()).anyMatch(r -> r.getFirstRow() == top + 5 && r.getFirstColumn() == 2
 					&& r.getLastColumn() == 6);
-			var totalRow = sheet.getRow(ReportExports.HEADER_ROWS + report.rows().size());
+			var totalRow = sheet.getRow(top + ReportExports.HEADER_ROWS + report.rows().size());
 			assertThat(totalRow.getCell(1).getStringCellValue()).isEqualTo("Tổng cộng");
 			int col = 2;
 			for (Column column : Column.ALL) {
