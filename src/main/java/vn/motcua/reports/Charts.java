@@ -23,8 +23,20 @@ final class Charts {
 	private Charts() {
 	}
 
-	/** One horizontal bar: on-time rate of a row. */
+	/** Characters of a bar's label that fit left of the bars at 12 px. */
+	static final int LABEL_CHARS = 34;
+
+	/**
+	 * One horizontal bar: on-time rate of a row. {@code shortLabel}: the label cut to fit left of the bar
+	 * (the whole label is the bar's tooltip).
+	 */
 	record Bar(String label, int y, int width, String text, boolean flagged) {
+
+		public String shortLabel() {
+			return this.label.length() <= LABEL_CHARS ? this.label
+					: this.label.substring(0, LABEL_CHARS - 1).stripTrailing() + "…";
+		}
+
 	}
 
 	/** Horizontal bars, one per row with resolved dossiers. */
