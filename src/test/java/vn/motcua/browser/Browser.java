@@ -53,8 +53,10 @@ final class Browser implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=1400,1000", "--lang=" + language);
+		// the browser of an official in Vietnam: its clock in Vietnam time, whatever the build machine's zone
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
+			.withEnvironment(java.util.Map.of("TZ", "Asia/Ho_Chi_Minh"))
 			.build();
 		this.driver = new ChromeDriver(service, options);
 		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(60));
