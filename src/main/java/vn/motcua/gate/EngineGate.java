@@ -46,6 +46,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriUtils;
@@ -186,6 +187,10 @@ class EngineGate extends OncePerRequestFilter {
 		try {
 			// the checks' engine queries share one transaction: one commit, not one per query
 			this.checks.executeWithoutResult(status -> check(method, path, checked, caller, request));
+		}
+		catch (UnexpectedRollbackException readOnly) {
+			// a query of the checks failed and was handled (e.g. a task without a form): they only read, and
+			// they passed, so the rollback of their transaction loses nothing
 		}
 		catch (Refusal refusal) {
 			ErrorAnswers.refuse(request, response, refusal);
