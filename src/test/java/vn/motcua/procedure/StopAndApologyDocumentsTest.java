@@ -260,10 +260,10 @@ class StopAndApologyDocumentsTest extends ProcedureTestBase {
 	void aDossierReceivedBeforeJuly2025GetsThe2018ApologyAndThe2025StopNotice() throws Exception {
 		clock(LocalDateTime.of(2025, 6, 30, 9, 0));
 		String code = receive("2025-06-25");
-		clock(LocalDateTime.of(2025, 7, 7, 9, 0));
+		clock(LocalDateTime.of(2025, 7, 1, 9, 0));
 		this.mvc.perform(post("/api/dossiers/" + code + "/apology").with(httpBasic(OFFICER, "demo"))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"reason\": \"Chờ xác minh thông tin nơi sinh của trẻ\", \"newAppointment\": \"2025-07-14T16:00\"}"))
+			.content("{\"reason\": \"Chờ xác minh thông tin nơi sinh của trẻ\", \"newAppointment\": \"2025-07-10T16:00\"}"))
 			.andExpect(status().isAccepted());
 		Task approval = task(code, ProcedureElements.APPROVE_APOLOGY, DESK + "-supervisors");
 		var identity = this.engine.getIdentityService();
@@ -277,17 +277,17 @@ class StopAndApologyDocumentsTest extends ProcedureTestBase {
 		PdfText apology = PdfText.of(this.mvc.perform(get("/dossiers/" + code + "/documents/apology.pdf")
 			.with(httpBasic(OFFICER, "demo"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
 		assertThat(apology.pages()).isEqualTo(1);
-		assertFrame(apology, "04", "Thông tư số 01/2018/TT-VPCP", "UBND XÃ AN BÌNH", "An Bình, ngày 07 tháng 07 năm 2025");
+		assertFrame(apology, "04", "Thông tư số 01/2018/TT-VPCP", "UBND XÃ AN BÌNH", "An Bình, ngày 01 tháng 07 năm 2025");
 		assertThat(apology.flat()).contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "hẹn lại ngày trả kết quả như trên",
 				name(DESK + ".supervisor")).doesNotContain("03/2025", "ĐỀ NGHỊ GIA HẠN");
 
-		clock(LocalDateTime.of(2025, 7, 8, 10, 0));
-		stop(OFFICER, code, "{\"requestedOn\": \"2025-07-08\", \"reason\": \"Xin rút hồ sơ\"}");
+		clock(LocalDateTime.of(2025, 7, 2, 10, 0));
+		stop(OFFICER, code, "{\"requestedOn\": \"2025-07-02\", \"reason\": \"Xin rút hồ sơ\"}");
 		assertThat(this.dossiers.get(code).status()).isEqualTo(DossierStatus.STOPPED);
 		PdfText notice = PdfText.of(this.mvc.perform(get("/dossiers/" + code + "/documents/stop-notice.pdf")
 			.with(httpBasic(OFFICER, "demo"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
 		assertThat(notice.pages()).isEqualTo(1);
-		assertFrame(notice, "05", "Thông tư số 03/2025/TT-VPCP", "UBND XÃ AN BÌNH", "An Bình, ngày 08 tháng 07 năm 2025");
+		assertFrame(notice, "05", "Thông tư số 03/2025/TT-VPCP", "UBND XÃ AN BÌNH", "An Bình, ngày 02 tháng 07 năm 2025");
 		assertThat(notice.flat()).contains("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "Xin rút hồ sơ", name(OFFICER));
 	}
 
