@@ -147,7 +147,7 @@ class StopAndApologyDocumentsTest extends ProcedureTestBase {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
-		PdfText text = PdfText.of(pdf);
+		PdfText text = kept("stop-notice-" + code, pdf);
 		assertThat(text.pages()).isEqualTo(1);
 		assertThat(text.onOneLine(code)).isTrue();
 		assertFrame(text, "05", "Thông tư số 03/2025/TT-VPCP", "UBND XÃ AN BÌNH", "An Bình, ngày 13 tháng 02 năm 2026");
@@ -225,7 +225,7 @@ class StopAndApologyDocumentsTest extends ProcedureTestBase {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
-		PdfText text = PdfText.of(pdf);
+		PdfText text = kept("apology-" + code, pdf);
 		assertThat(text.pages()).isEqualTo(1);
 		assertThat(text.onOneLine(code)).isTrue();
 		assertFrame(text, "04", "Thông tư số 03/2025/TT-VPCP", "UBND XÃ AN BÌNH", "An Bình, ngày 23 tháng 02 năm 2026");
@@ -240,6 +240,14 @@ class StopAndApologyDocumentsTest extends ProcedureTestBase {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("apology.pdf?signed=true")))
 			.andExpect(content().string(containsString("Văn bản của hồ sơ")));
+	}
+
+	/** Keeps a PDF for a look (target/official-documents/<name>.pdf) and parses it. */
+	static PdfText kept(String name, byte[] pdf) throws java.io.IOException {
+		java.nio.file.Path dir = java.nio.file.Path.of("target", "official-documents");
+		java.nio.file.Files.createDirectories(dir);
+		java.nio.file.Files.write(dir.resolve(name + ".pdf"), pdf);
+		return PdfText.of(pdf);
 	}
 
 	/** The official frame: form number and circular, agency heading (parent above unit), national heading, place and date. */
@@ -274,7 +282,7 @@ class StopAndApologyDocumentsTest extends ProcedureTestBase {
 		finally {
 			identity.clearAuthentication();
 		}
-		PdfText apology = PdfText.of(this.mvc.perform(get("/dossiers/" + code + "/documents/apology.pdf")
+		PdfText apology = kept("apology-2018-" + code, this.mvc.perform(get("/dossiers/" + code + "/documents/apology.pdf")
 			.with(httpBasic(OFFICER, "demo"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
 		assertThat(apology.pages()).isEqualTo(1);
 		assertFrame(apology, "04", "Thông tư số 01/2018/TT-VPCP", "UBND XÃ AN BÌNH", "An Bình, ngày 01 tháng 07 năm 2025");
@@ -284,7 +292,7 @@ class StopAndApologyDocumentsTest extends ProcedureTestBase {
 		clock(LocalDateTime.of(2025, 7, 2, 10, 0));
 		stop(OFFICER, code, "{\"requestedOn\": \"2025-07-02\", \"reason\": \"Xin rút hồ sơ\"}");
 		assertThat(this.dossiers.get(code).status()).isEqualTo(DossierStatus.STOPPED);
-		PdfText notice = PdfText.of(this.mvc.perform(get("/dossiers/" + code + "/documents/stop-notice.pdf")
+		PdfText notice = kept("stop-notice-2018-" + code, this.mvc.perform(get("/dossiers/" + code + "/documents/stop-notice.pdf")
 			.with(httpBasic(OFFICER, "demo"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
 		assertThat(notice.pages()).isEqualTo(1);
 		assertFrame(notice, "05", "Thông tư số 03/2025/TT-VPCP", "UBND XÃ AN BÌNH", "An Bình, ngày 02 tháng 07 năm 2025");
