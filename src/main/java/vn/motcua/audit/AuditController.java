@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -29,7 +28,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.motcua.documents.DossierDocuments;
+import vn.motcua.documents.IssuedPdfs;
+import vn.motcua.documents.OfficialForm;
 import vn.motcua.documents.PdfRenderer;
+import vn.motcua.errors.ClientMistake;
 import vn.motcua.intake.Dossiers;
 import vn.motcua.intake.LogbookNumbers;
 import vn.motcua.notification.Notifications;
@@ -74,11 +76,14 @@ class AuditController {
 
 	private final Notifications notifications;
 
+	private final IssuedPdfs issued;
+
 	AuditController(AuditQueries queries, DossierTimeline timeline, AuditVerifier verifier, AuditSealer sealer,
 			AuditSeals seals, Officials officials, Organisation organisation, PdfRenderer pdf,
 			MessageSource messageSource, LogbookNumbers logbookNumbers, DossierDocuments documents,
-			Dossiers dossiers, Notifications notifications) {
+			Dossiers dossiers, Notifications notifications, IssuedPdfs issued) {
 		this.notifications = notifications;
+		this.issued = issued;
 		this.logbookNumbers = logbookNumbers;
 		this.documents = documents;
 		this.dossiers = dossiers;
@@ -142,16 +147,29 @@ class AuditController {
 
 	@GetMapping("/audit/dossiers/{code}/control-sheet")
 	String controlSheet(@PathVariable String code, Authentication authentication, Model model) {
-		model.addAttribute("view", view(code, authentication));
+		DossierTimeline.View view = view(code, authentication);
+		model.addAttribute("view", view);
 		model.addAttribute("pdf", false);
+		model.addAttribute("maySign", isHead(view.dossier().receivingUnit(), authentication));
 		return "audit/control-sheet";
 	}
 
+	/**
+	 * The control sheet (form 05/06) as an A4 PDF; with {@code signed=true} signed by the dossier's
+	 * receiving unit, which only that unit's supervisors may ask for.
+	 */
 	@GetMapping("/audit/dossiers/{code}/control-sheet.pdf")
-	ResponseEntity<byte[]> controlSheetPdf(@PathVariable String code, Authentication authentication, Locale locale) {
+	ResponseEntity<byte[]> controlSheetPdf(@PathVariable String code,
+			@RequestParam(defaultValue = "false") boolean signed, Authentication authentication, Locale locale) {
+		DossierTimeline.View view = view(code, authentication);
+		String unit = view.dossier().receivingUnit();
+		if (signed) {
+			maySign(unit, authentication);
+		}
 		Map<String, Object> model = new HashMap<>();
-		model.put("view", view(code, authentication));
-		return pdfResponse(this.pdf.pdf("audit/control-sheet", model, locale), "phieu-kiem-soat-" + code + ".pdf");
+		model.put("view", view);
+		return this.issued.answer(this.pdf.pdf("audit/control-sheet", model, locale), "phieu-kiem-soat-" + code + ".pdf",
+				unit, this.documents.signatureReason(OfficialForm.CONTROL_SHEET, this.dossiers.get(code)), signed);
 	}
 
 	@GetMapping("/audit/logbook")
@@ -169,14 +187,23 @@ class AuditController {
 		model.addAllAttributes(logbookModel(chosen, f, t, scope, LOGBOOK_PAGE_MAX));
 		model.addAttribute("units", units);
 		model.addAttribute("pdf", false);
+		model.addAttribute("maySign", isHead(chosen, authentication));
 		return "audit/logbook";
 	}
 
 	@GetMapping("/audit/logbook.pdf")
 	ResponseEntity<byte[]> logbookPdf(@RequestParam String unit, @RequestParam LocalDate from,
-			@RequestParam LocalDate to, Authentication authentication, Locale locale) {
+			@RequestParam LocalDate to, @RequestParam(defaultValue = "false") boolean signed,
+			Authentication authentication, Locale locale) {
 		Map<String, Object> model = logbookModel(unit, from, to, AuditScope.of(authentication), LOGBOOK_PAGE_MAX);
-		return pdfResponse(this.pdf.pdf("audit/logbook", model, locale), "so-theo-doi-" + unit + ".pdf");
+		if (signed) {
+			maySign(unit, authentication);
+		}
+		String reason = this.messages.getMessage("audit.logbook.signatureReason",
+				new Object[] { model.get("unitName"), model.get("fromText"), model.get("toText") },
+				Locale.forLanguageTag("vi"));
+		return this.issued.answer(this.pdf.pdf("audit/logbook", model, locale), "so-theo-doi-" + unit + ".pdf", unit,
+				reason, signed);
 	}
 
 	@GetMapping("/audit/logbook.csv")
@@ -238,6 +265,47 @@ class AuditController {
 		model.addAttribute("seals", this.seals.all());
 		model.addAttribute("keyId", this.seals.keyId());
 		return "audit/seals";
+	}
+
+	/** Only the supervisors (heads) of the issuing unit sign its control sheets and logbook. */
+	private void maySign(String unitCode, Authentication authentication) {
+		if (!isHead(unitCode, authentication)) {
+			throw new SigningRefused(this.officials.unit(unitCode));
+		}
+	}
+
+	private boolean isHead(String unitCode, Authentication authentication) {
+		Unit unit = unitCode == null ? null : this.organisation.find(unitCode).orElse(null);
+		return unit != null && authentication != null && authentication.getAuthorities()
+			.stream()
+			.anyMatch(a -> a.getAuthority().equals("GROUP_" + unit.supervisorsGroup()));
+	}
+
+	/** A signed control sheet or logbook asked for by someone who is not a head of the unit: 403, naming it. */
+	static final class SigningRefused extends RuntimeException implements ClientMistake {
+
+		private final String unitName;
+
+		SigningRefused(String unitName) {
+			super("audit.signed.refused", null, false, false);
+			this.unitName = unitName;
+		}
+
+		@Override
+		public HttpStatus status() {
+			return HttpStatus.FORBIDDEN;
+		}
+
+		@Override
+		public Object[] arguments() {
+			return new Object[] { this.unitName };
+		}
+
+		@Override
+		public String field() {
+			return "signed";
+		}
+
 	}
 
 	private DossierTimeline.View view(String code, Authentication authentication) {
@@ -338,13 +406,6 @@ class AuditController {
 	private static void attachment(HttpServletResponse response, String type, String name) {
 		response.setContentType(type);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
-	}
-
-	private static ResponseEntity<byte[]> pdfResponse(byte[] body, String name) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + "\"")
-			.body(body);
 	}
 
 	static String query(DossierSearch s, String extraKey, String extraValue) {

@@ -80,7 +80,7 @@ public class DossierDocuments {
 	}
 
 	private Link link(Dossier dossier, OfficialForm form, Locale locale) {
-		LegalBasis basis = LegalBasis.of(dossier.receivedAt());
+		LegalBasis basis = OfficialFrames.basis(form, dossier.receivedAt());
 		String name = form == OfficialForm.APOLOGY
 				? capitalised(this.messages.getMessage(basis.titleCode(form), null, locale), locale)
 				: this.messages.getMessage(form.nameCode(), null, locale);
@@ -89,7 +89,7 @@ public class DossierDocuments {
 
 	/** The reason of the unit's signature on a form of the dossier: its title, in Vietnamese. */
 	public String signatureReason(OfficialForm form, Dossier dossier) {
-		LegalBasis basis = LegalBasis.of(dossier.receivedAt());
+		LegalBasis basis = OfficialFrames.basis(form, dossier.receivedAt());
 		Locale vietnamese = Locale.forLanguageTag("vi");
 		return capitalised(this.messages.getMessage(basis.titleCode(form), null, vietnamese), vietnamese) + " "
 				+ dossier.code();

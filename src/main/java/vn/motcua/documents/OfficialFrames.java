@@ -30,13 +30,21 @@ public class OfficialFrames {
 
 	/**
 	 * The frame of a form issued by {@code unitCode} on {@code issuedOn} for a dossier received at
-	 * {@code receivedAt}.
+	 * {@code receivedAt}. A form the dossier's circular does not have (the stop notice for a dossier
+	 * received before 1/7/2025: stopping at the applicant's request is a procedure of Circular
+	 * 03/2025) is printed on the form of Circular 03/2025.
 	 */
 	public OfficialFrame of(String unitCode, OfficialForm form, Date receivedAt, LocalDate issuedOn) {
 		Unit unit = this.organisation.unit(unitCode);
 		String parent = unit.parent() == null ? null
 				: this.organisation.find(unit.parent()).map(Unit::name).orElse(null);
-		return new OfficialFrame(parent, unit.name(), place(unit), issuedOn, LegalBasis.of(receivedAt), form);
+		return new OfficialFrame(parent, unit.name(), place(unit), issuedOn, basis(form, receivedAt), form);
+	}
+
+	/** The circular a form of a dossier received at {@code receivedAt} is printed on. */
+	public static LegalBasis basis(OfficialForm form, Date receivedAt) {
+		LegalBasis basis = LegalBasis.of(receivedAt);
+		return basis.has(form) ? basis : LegalBasis.CIRCULAR_03_2025;
 	}
 
 	/** The place of the unit: from its name, else from its nearest ancestor's, else the organisation's. */

@@ -1,13 +1,11 @@
 package vn.motcua.escalation;
 
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -17,19 +15,25 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import vn.motcua.documents.DossierDocuments;
 import vn.motcua.documents.IssuedPdfs;
+import vn.motcua.documents.LegalBasis;
+import vn.motcua.documents.OfficialForm;
+import vn.motcua.documents.OfficialFrame;
+import vn.motcua.documents.OfficialFrames;
+import vn.motcua.documents.OfficialNames;
 import vn.motcua.documents.PdfRenderer;
 import vn.motcua.intake.Dossier;
 import vn.motcua.intake.Dossiers;
 import vn.motcua.intake.Timeliness;
 import vn.motcua.intake.UnknownDossierException;
 import vn.motcua.organisation.Organisation;
-import vn.motcua.organisation.Unit;
 import vn.motcua.procedure.DossierAccess;
 
 /**
  * The approved apology and extension (form 04 of Circular 03/2025, "Văn bản xin lỗi và đề nghị gia
- * hạn thời gian giải quyết"): {@code GET /dossiers/{code}/documents/apology} (print page) and
+ * hạn thời gian giải quyết"; for a dossier received before 1/7/2025 form 04 of Circular 01/2018,
+ * "Phiếu xin lỗi và hẹn lại ngày trả kết quả") on the official frame of {@code documents}: {@code GET /dossiers/{code}/documents/apology} (print page) and
  * {@code .pdf} ({@code ?signed=true}, signed by the unit at fault), for the officials of the units
  * that handled the dossier, auditors and administrators. 404 until the head of the agency approved it.
  */
@@ -37,12 +41,6 @@ import vn.motcua.procedure.DossierAccess;
 class ApologyDocumentController {
 
 	static final String VIEW = "documents/apology";
-
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút', 'ngày' dd/MM/yyyy");
-
-	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
 	private final JdbcClient jdbc;
 
@@ -52,39 +50,47 @@ class ApologyDocumentController {
 
 	private final Organisation organisation;
 
-	private final IdentityService identity;
+	private final OfficialFrames frames;
+
+	private final OfficialNames names;
+
+	private final DossierDocuments documents;
 
 	private final PdfRenderer renderer;
 
 	private final IssuedPdfs issued;
 
 	ApologyDocumentController(JdbcClient jdbc, Dossiers dossiers, DossierAccess access, Organisation organisation,
-			IdentityService identity, PdfRenderer renderer, IssuedPdfs issued) {
+			OfficialFrames frames, OfficialNames names, DossierDocuments documents, PdfRenderer renderer,
+			IssuedPdfs issued) {
 		this.jdbc = jdbc;
 		this.dossiers = dossiers;
 		this.access = access;
 		this.organisation = organisation;
-		this.identity = identity;
+		this.frames = frames;
+		this.names = names;
+		this.documents = documents;
 		this.renderer = renderer;
 		this.issued = issued;
 	}
 
 	@GetMapping("/dossiers/{code}/documents/apology")
-	String page(@PathVariable String code, Authentication auth, Model model) {
-		model.addAllAttributes(model(code, auth));
+	String page(@PathVariable String code, Authentication auth, Model model, Locale locale) {
+		model.addAllAttributes(model(code, auth, false, locale));
 		return VIEW;
 	}
 
 	@GetMapping("/dossiers/{code}/documents/apology.pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable String code, @RequestParam(defaultValue = "false") boolean signed,
-			Authentication auth) {
-		Map<String, Object> model = model(code, auth);
-		byte[] pdf = this.renderer.pdf(VIEW, model, VIETNAMESE);
-		return this.issued.answer(pdf, "van-ban-xin-loi-gia-han-" + code + ".pdf", ((Unit) model.get("unit")).code(),
-				"Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết hồ sơ " + code, signed);
+			Authentication auth, Locale locale) {
+		Map<String, Object> model = model(code, auth, true, locale);
+		Dossier dossier = (Dossier) model.get("dossier");
+		byte[] pdf = this.renderer.pdf(VIEW, model, locale);
+		return this.issued.answer(pdf, "van-ban-xin-loi-gia-han-" + code + ".pdf", (String) model.get("issuingUnit"),
+				this.documents.signatureReason(OfficialForm.APOLOGY, dossier), signed);
 	}
 
-	private Map<String, Object> model(String code, Authentication auth) {
+	private Map<String, Object> model(String code, Authentication auth, boolean pdf, Locale locale) {
 		Dossier dossier = this.dossiers.get(code);
 		if (!this.access.mayRead(auth, dossier)) {
 			throw new UnknownDossierException(code); // answered like an unknown code
@@ -104,32 +110,27 @@ class ApologyDocumentController {
 				}
 
 			});
-		Unit unit = this.organisation.unit((String) apology.get("UNIT_AT_FAULT"));
-		Map<String, Object> model = new HashMap<>();
-		model.put("dossier", dossier);
-		model.put("unit", unit);
-		model.put("parent", unit.parent() == null ? null : this.organisation.find(unit.parent()).orElse(null));
-		model.put("receiving", this.organisation.unit(dossier.receivingUnit()));
-		model.put("receivedAt", time(dossier.receivedAt()));
-		model.put("originalDue", time((Date) apology.get("OLD_APPOINTMENT")));
-		model.put("newAppointment", time((Date) apology.get("NEW_APPOINTMENT")));
-		model.put("reason", apology.get("REASON"));
+		String unit = (String) apology.get("UNIT_AT_FAULT");
 		Date approvedAt = (Date) apology.get("APPROVED_AT");
-		model.put("approvedOn", DAY.format(approvedAt.toInstant().atZone(Timeliness.ZONE)));
-		model.put("approver", officialName((String) apology.get("APPROVED_BY")));
-		return model;
-	}
-
-	private static String time(Date date) {
-		return date == null ? "" : TIME.format(date.toInstant().atZone(Timeliness.ZONE));
-	}
-
-	private String officialName(String userId) {
-		if (userId == null) {
-			return "";
+		OfficialFrame frame = this.frames.of(unit, OfficialForm.APOLOGY, dossier.receivedAt(),
+				LocalDate.ofInstant(approvedAt.toInstant(), Timeliness.ZONE));
+		Map<String, Object> model = new HashMap<>();
+		model.put("pdf", pdf);
+		model.put("dossier", dossier);
+		model.put("frame", frame);
+		model.put("issuingUnit", unit);
+		model.put("receivingUnit", this.organisation.unit(dossier.receivingUnit()).name());
+		model.put("originalDue", (Date) apology.get("OLD_APPOINTMENT"));
+		model.put("newAppointment", (Date) apology.get("NEW_APPOINTMENT"));
+		model.put("reason", apology.get("REASON"));
+		model.put("textCode", "documents.apology.text."
+				+ (frame.basis() == LegalBasis.CIRCULAR_01_2018 ? "2018" : "2025"));
+		model.put("approver", this.names.fullName((String) apology.get("APPROVED_BY")));
+		if (!pdf) {
+			model.put("documents", this.documents.available(dossier, locale));
+			model.put("pdfLink", DossierDocuments.pdf(code, OfficialForm.APOLOGY));
 		}
-		User user = this.identity.createUserQuery().userId(userId).singleResult();
-		return user == null ? userId : (user.getFirstName() + " " + user.getLastName()).trim();
+		return model;
 	}
 
 }

@@ -2,15 +2,12 @@ package vn.motcua.procedure;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -24,17 +21,21 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import vn.motcua.documents.DossierDocuments;
 import vn.motcua.documents.IssuedPdfs;
+import vn.motcua.documents.OfficialForm;
+import vn.motcua.documents.OfficialFrames;
+import vn.motcua.documents.OfficialNames;
 import vn.motcua.documents.PdfRenderer;
 import vn.motcua.intake.Dossier;
 import vn.motcua.intake.Dossiers;
 import vn.motcua.intake.Timeliness;
 import vn.motcua.intake.UnknownDossierException;
-import vn.motcua.organisation.Organisation;
-import vn.motcua.organisation.Unit;
 
 /**
- * Stopping a dossier at the applicant's request and its notice (form 05 of Circular 03/2025):
+ * Stopping a dossier at the applicant's request and its notice (form 05 of Circular 03/2025, on the
+ * official frame of {@code documents}; a dossier received before 1/7/2025 gets the same form, as
+ * Circular 01/2018 has none):
  * <ul>
  * <li>{@code POST /api/dossiers/{code}/stop} {@code {"requestedOn": "2026-02-20", "reason": "..."}}
  * (JSON) and {@code POST /dossiers/{code}/stop} (the desk's form): officials of the receiving unit;</li>
@@ -49,19 +50,17 @@ class StopController {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút', 'ngày' dd/MM/yyyy");
-
-	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
-
 	private final DossierStops stops;
 
 	private final Dossiers dossiers;
 
 	private final DossierAccess access;
 
-	private final Organisation organisation;
+	private final OfficialFrames frames;
 
-	private final IdentityService identity;
+	private final OfficialNames names;
+
+	private final DossierDocuments documents;
 
 	private final PdfRenderer renderer;
 
@@ -69,15 +68,16 @@ class StopController {
 
 	private final java.time.Clock clock;
 
-	StopController(DossierStops stops, Dossiers dossiers, DossierAccess access, Organisation organisation,
-			IdentityService identity, PdfRenderer renderer, IssuedPdfs issued,
+	StopController(DossierStops stops, Dossiers dossiers, DossierAccess access, OfficialFrames frames,
+			OfficialNames names, DossierDocuments documents, PdfRenderer renderer, IssuedPdfs issued,
 			@org.springframework.beans.factory.annotation.Qualifier("reportClock") java.time.Clock reportClock) {
 		this.clock = reportClock;
 		this.stops = stops;
 		this.dossiers = dossiers;
 		this.access = access;
-		this.organisation = organisation;
-		this.identity = identity;
+		this.frames = frames;
+		this.names = names;
+		this.documents = documents;
 		this.renderer = renderer;
 		this.issued = issued;
 	}
@@ -118,49 +118,41 @@ class StopController {
 	}
 
 	@GetMapping("/dossiers/{code}/documents/stop-notice")
-	String notice(@PathVariable String code, Authentication auth, Model model) {
-		model.addAllAttributes(model(code, auth));
+	String notice(@PathVariable String code, Authentication auth, Model model, Locale locale) {
+		model.addAllAttributes(model(code, auth, false, locale));
 		return VIEW;
 	}
 
 	@GetMapping("/dossiers/{code}/documents/stop-notice.pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable String code, @RequestParam(defaultValue = "false") boolean signed,
-			Authentication auth) {
-		Map<String, Object> model = model(code, auth);
-		byte[] pdf = this.renderer.pdf(VIEW, model, VIETNAMESE);
-		return this.issued.answer(pdf, "thong-bao-dung-giai-quyet-" + code + ".pdf",
-				((Dossier) model.get("dossier")).receivingUnit(), "Thông báo dừng giải quyết hồ sơ " + code, signed);
+			Authentication auth, Locale locale) {
+		Map<String, Object> model = model(code, auth, true, locale);
+		Dossier dossier = (Dossier) model.get("dossier");
+		byte[] pdf = this.renderer.pdf(VIEW, model, locale);
+		return this.issued.answer(pdf, "thong-bao-dung-giai-quyet-" + code + ".pdf", dossier.receivingUnit(),
+				this.documents.signatureReason(OfficialForm.STOP_NOTICE, dossier), signed);
 	}
 
-	private Map<String, Object> model(String code, Authentication auth) {
+	private Map<String, Object> model(String code, Authentication auth, boolean pdf, Locale locale) {
 		Dossier dossier = this.dossiers.get(code);
 		if (!this.access.mayRead(auth, dossier)) {
 			throw new UnknownDossierException(code); // answered like an unknown code
 		}
 		DossierStop stop = this.stops.find(code)
 			.orElseThrow(() -> new StopRefused(HttpStatus.NOT_FOUND, null, "paths.stop.notice.none", code));
-		Unit unit = this.organisation.unit(dossier.receivingUnit());
 		Map<String, Object> model = new HashMap<>();
+		model.put("pdf", pdf);
 		model.put("dossier", dossier);
-		model.put("unit", unit);
-		model.put("parent", unit.parent() == null ? null : this.organisation.find(unit.parent()).orElse(null));
+		model.put("frame", this.frames.of(dossier.receivingUnit(), OfficialForm.STOP_NOTICE, dossier.receivedAt(),
+				java.time.LocalDate.ofInstant(stop.stoppedAt().toInstant(), Timeliness.ZONE)));
 		model.put("stop", stop);
-		model.put("receivedAt", time(dossier.receivedAt()));
-		model.put("appointment", time(dossier.originalDue()));
 		model.put("requestedOn", DAY.format(stop.requestedOn()));
-		model.put("stoppedAt", time(stop.stoppedAt()));
-		model.put("stoppedOn", DAY.format(stop.stoppedAt().toInstant().atZone(Timeliness.ZONE)));
-		model.put("signer", officialName(stop.stoppedBy()));
+		model.put("signer", this.names.fullName(stop.stoppedBy()));
+		if (!pdf) {
+			model.put("documents", this.documents.available(dossier, locale));
+			model.put("pdfLink", DossierDocuments.pdf(code, OfficialForm.STOP_NOTICE));
+		}
 		return model;
-	}
-
-	private static String time(Date date) {
-		return date == null ? "" : TIME.format(date.toInstant().atZone(Timeliness.ZONE));
-	}
-
-	private String officialName(String userId) {
-		User user = this.identity.createUserQuery().userId(userId).singleResult();
-		return user == null ? userId : (user.getFirstName() + " " + user.getLastName()).trim();
 	}
 
 	static List<String> groups(Authentication auth) {

@@ -225,6 +225,72 @@ class AuditScenarioTest extends ProcedureTestBase {
 		assertThat(html).contains("@media print", "Mẫu số 06");
 	}
 
+	@Autowired
+	vn.motcua.documents.PdfSigner signer;
+
+	/**
+	 * The control sheet and the logbook signed by the dossier's receiving unit, for its supervisors
+	 * only: the signed PDF verifies with the unit's name as signer; an auditor, or a supervisor of
+	 * another unit that handled the dossier, asking for a signed copy gets 403 naming the unit; the
+	 * toolbars link the signed copy only for those who may ask for it.
+	 */
+	@Test
+	void theReceivingUnitsSupervisorsGetSignedControlSheetsAndLogbooks() throws Exception {
+		String code = handledDossier();
+		var response = this.mvc.perform(get("/audit/dossiers/" + code + "/control-sheet.pdf").param("signed", "true")
+			.with(supervisor(COMMUNE)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+		assertThat(response.getHeader(vn.motcua.documents.IssuedPdfs.SIGNATURE_HEADER)).startsWith("valid");
+		vn.motcua.documents.PdfSigner.SignatureCheck check = this.signer.verify(response.getContentAsByteArray());
+		assertThat(check.valid()).as(check.message()).isTrue();
+		assertThat(check.signers()).containsExactly("UBND xã An Bình");
+		byte[] unsigned = this.mvc.perform(get("/audit/dossiers/" + code + "/control-sheet.pdf").with(auditor()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(this.signer.verify(unsigned).signed()).isFalse();
+
+		for (RequestPostProcessor who : List.of(auditor(), supervisor("ca-xa-an-binh"))) {
+			String refused = this.mvc.perform(get("/audit/dossiers/" + code + "/control-sheet.pdf")
+				.param("signed", "true").with(who))
+				.andExpect(status().isForbidden())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(refused).contains("Chỉ lãnh đạo của UBND xã An Bình");
+		}
+		assertThat(page("/audit/dossiers/" + code + "/control-sheet", supervisor(COMMUNE)))
+			.contains("id=\"sheet-signed-pdf\"", "PDF có ký số");
+		assertThat(page("/audit/dossiers/" + code + "/control-sheet", auditor())).doesNotContain("sheet-signed-pdf");
+
+		var logbook = this.mvc.perform(get("/audit/logbook.pdf").param("unit", COMMUNE).param("from", "2026-02-01")
+			.param("to", "2026-02-28").param("signed", "true").with(supervisor(COMMUNE)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+		vn.motcua.documents.PdfSigner.SignatureCheck logbookCheck = this.signer.verify(logbook.getContentAsByteArray());
+		assertThat(logbookCheck.valid()).as(logbookCheck.message()).isTrue();
+		assertThat(logbookCheck.signers()).containsExactly("UBND xã An Bình");
+		this.mvc.perform(get("/audit/logbook.pdf").param("unit", COMMUNE).param("from", "2026-02-01")
+			.param("to", "2026-02-28").param("signed", "true").with(auditor()))
+			.andExpect(status().isForbidden());
+		assertThat(page("/audit/logbook?unit=" + COMMUNE + "&from=2026-02-01&to=2026-02-28", supervisor(COMMUNE)))
+			.contains("id=\"logbook-signed-pdf\"");
+		assertThat(page("/audit/logbook?unit=" + COMMUNE + "&from=2026-02-01&to=2026-02-28", auditor()))
+			.doesNotContain("logbook-signed-pdf");
+	}
+
+	private String page(String url, RequestPostProcessor who) throws Exception {
+		return this.mvc.perform(get(url).with(who))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
 	@Test
 	void verifyFindsAnEditedAndADeletedEntry() throws Exception {
 		String code = handledDossier();

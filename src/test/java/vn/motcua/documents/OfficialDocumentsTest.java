@@ -408,6 +408,17 @@ class OfficialDocumentsTest extends ProcedureTestBase {
 		Task apology = task(code, ProcedureElements.ISSUE_APOLOGY, "ca-xa-an-binh-officers");
 		this.tasks.complete(apology.getId(), Map.of(DossierVariables.APOLOGY_REASON, "Chờ xác minh thông tin cư trú",
 				DossierVariables.NEW_APPOINTMENT, "2026-03-02T16:00"));
+		// the draft moves nothing until the supervisors of the unit at fault approve it
+		assertThat(this.dossiers.get(code).due()).isEqualTo(before.due());
+		Task approval = task(code, ProcedureElements.APPROVE_APOLOGY, "ca-xa-an-binh-supervisors");
+		var identity = this.engine.getIdentityService();
+		identity.setAuthentication("ca-xa-an-binh.supervisor", List.of("ca-xa-an-binh-supervisors", "ca-xa-an-binh-officers"));
+		try {
+			this.tasks.complete(approval.getId(), Map.of(DossierVariables.APOLOGY_DECISION, "approve"));
+		}
+		finally {
+			identity.clearAuthentication();
+		}
 		Dossier after = this.dossiers.get(code);
 		assertThat(after.originalDue()).isEqualTo(before.originalDue());
 

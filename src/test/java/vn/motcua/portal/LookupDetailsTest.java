@@ -144,7 +144,20 @@ class LookupDetailsTest extends ProcedureTestBase {
 			String page = this.mvc.perform(get(path).with(this.citizen)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 			assertThat(page).as(path)
 				.doesNotContain("/camunda/app/tasklist/", "href=\"/audit\"", "href=\"/reports\"", "href=\"/desk\"",
-						"href=\"/breaches\"");
+						"href=\"/breaches\"", "href=\"/ky-so/kiem-tra\"");
+		}
+	}
+
+	/** Every staff account finds the signature check page in the header (docs/signing.md: any staff account may verify). */
+	@Test
+	void staffSeeTheSignatureCheckInTheHeader() throws Exception {
+		for (String account : new String[] { "xa-an-binh.officer", "xa-an-binh.supervisor", "auditor", "designer" }) {
+			String page = this.mvc.perform(get("/").with(httpBasic(account, "demo")).with(this.citizen))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).as(account).contains("href=\"/ky-so/kiem-tra\"", "Kiểm tra chữ ký số");
 		}
 	}
 

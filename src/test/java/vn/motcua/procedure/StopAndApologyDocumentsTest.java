@@ -57,6 +57,10 @@ class StopAndApologyDocumentsTest extends ProcedureTestBase {
 	ApplicationEventMulticaster multicaster;
 
 	String receive() throws Exception {
+		return receive("2026-02-10");
+	}
+
+	String receive(String childBirthDate) throws Exception {
 		String json = this.mvc.perform(post("/api/dossiers").with(httpBasic(OFFICER, "demo"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
@@ -64,8 +68,8 @@ class StopAndApologyDocumentsTest extends ProcedureTestBase {
 					 "applicant": {"name": "Nguyễn Thị Lan", "idNumber": "001190012345", "phone": "0912345678",
 					               "email": "lan@example.vn", "address": "Thôn Đông, xã An Bình"},
 					 "channel": "in-person", "documents": ["to-khai-dien-tu", "giay-chung-sinh"],
-					 "data": {"childName": "Trần Minh An", "childBirthDate": "2026-02-10", "childSex": "nam",
-					          "birthplace": "Trạm y tế xã An Bình", "motherName": "Nguyễn Thị Lan"}}"""))
+					 "data": {"childName": "Trần Minh An", "childBirthDate": "%s", "childSex": "nam",
+					          "birthplace": "Trạm y tế xã An Bình", "motherName": "Nguyễn Thị Lan"}}""".formatted(childBirthDate)))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
@@ -131,7 +135,8 @@ class StopAndApologyDocumentsTest extends ProcedureTestBase {
 			.andExpect(content().string(containsString("Dừng giải quyết")));
 		this.mvc.perform(get("/dossiers/" + code + "/documents/stop-notice").with(httpBasic(OFFICER, "demo")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Về việc dừng giải quyết hồ sơ")))
+			.andExpect(content().string(containsString("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ")))
+			.andExpect(content().string(containsString("stop-notice.pdf?signed=true")))
 			.andExpect(content().string(containsString("Gia đình xin rút hồ sơ")));
 		this.mvc.perform(get("/dossiers/" + code + "/documents/stop-notice.pdf").with(httpBasic(OTHER_DESK_OFFICER, "demo")))
 			.andExpect(status().isNotFound());
@@ -142,11 +147,11 @@ class StopAndApologyDocumentsTest extends ProcedureTestBase {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
-		PdfText text = PdfText.of(pdf);
+		PdfText text = kept("stop-notice-" + code, pdf);
 		assertThat(text.pages()).isEqualTo(1);
 		assertThat(text.onOneLine(code)).isTrue();
-		assertThat(text.flat()).contains("Mẫu số 05", "THÔNG BÁO", "Về việc dừng giải quyết hồ sơ", "Nguyễn Thị Lan",
-				"UBND XÃ AN BÌNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Ngày người nộp đề nghị dừng 13/02/2026",
+		assertFrame(text, "05", "Thông tư số 03/2025/TT-VPCP", "UBND XÃ AN BÌNH", "An Bình, ngày 13 tháng 02 năm 2026");
+		assertThat(text.flat()).contains("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "Nguyễn Thị Lan", "Ngày người nộp đề nghị dừng 13/02/2026",
 				"Gia đình xin rút hồ sơ để nộp tại nơi cư trú mới", "Thời điểm dừng giải quyết 10 giờ 00 phút, ngày 13/02/2026", "Thời gian hẹn trả kết quả 09 giờ 00 phút, ngày 25/02/2026",
 				name(OFFICER));
 	}
@@ -220,14 +225,78 @@ class StopAndApologyDocumentsTest extends ProcedureTestBase {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
-		PdfText text = PdfText.of(pdf);
+		PdfText text = kept("apology-" + code, pdf);
 		assertThat(text.pages()).isEqualTo(1);
 		assertThat(text.onOneLine(code)).isTrue();
-		assertThat(text.flat()).contains("Mẫu số 04", "VĂN BẢN XIN LỖI", "đề nghị gia hạn thời gian giải quyết",
+		assertFrame(text, "04", "Thông tư số 03/2025/TT-VPCP", "UBND XÃ AN BÌNH", "An Bình, ngày 23 tháng 02 năm 2026");
+		assertThat(text.onOneLine("16 giờ 00 phút, ngày 02/03/2026")).isTrue();
+		assertThat(text.flat()).contains("VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", "đề nghị gia hạn thời gian giải quyết",
 				"Ngày tiếp nhận hồ sơ 09 giờ 00 phút, ngày 13/02/2026", "Thời hạn trả kết quả 09 giờ 00 phút, ngày 25/02/2026",
 				"Lý do chậm trễ Chờ xác minh thông tin nơi sinh của trẻ", "xin lỗi ông/bà Nguyễn Thị Lan",
 				"Thời gian hẹn trả kết quả mới 16 giờ 00 phút, ngày 02/03/2026",
-				"THỦ TRƯỞNG CƠ QUAN", name(DESK + ".supervisor"), "Duyệt ngày 23/02/2026");
+				"THỦ TRƯỞNG CƠ QUAN", "(Ký, ghi rõ họ tên và đóng dấu)", name(DESK + ".supervisor"));
+		assertThat(text.flat()).doesNotContain("01/2018");
+		this.mvc.perform(get("/dossiers/" + code + "/documents/apology").with(httpBasic(OFFICER, "demo")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("apology.pdf?signed=true")))
+			.andExpect(content().string(containsString("Văn bản của hồ sơ")));
+	}
+
+	/** Keeps a PDF for a look (target/official-documents/<name>.pdf) and parses it. */
+	static PdfText kept(String name, byte[] pdf) throws java.io.IOException {
+		java.nio.file.Path dir = java.nio.file.Path.of("target", "official-documents");
+		java.nio.file.Files.createDirectories(dir);
+		java.nio.file.Files.write(dir.resolve(name + ".pdf"), pdf);
+		return PdfText.of(pdf);
+	}
+
+	/** The official frame: form number and circular, agency heading (parent above unit), national heading, place and date. */
+	static void assertFrame(PdfText text, String number, String circular, String unit, String placeDate) {
+		assertThat(text.flat()).contains("Mẫu số " + number + " (Ban hành kèm theo " + circular, "UBND HUYỆN BẮC SƠN",
+				unit, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", placeDate);
+		assertThat(text.flat().indexOf("UBND HUYỆN BẮC SƠN")).as("parent above the unit")
+			.isLessThan(text.flat().indexOf(unit));
+		assertThat(text.onOneLine(placeDate)).isTrue();
+	}
+
+	/**
+	 * A dossier received before 1/7/2025: its apology is form 04 of Circular 01/2018 ("Phiếu xin lỗi
+	 * và hẹn lại ngày trả kết quả"); its stop notice is form 05 of Circular 03/2025, which Circular
+	 * 01/2018 does not have.
+	 */
+	@Test
+	void aDossierReceivedBeforeJuly2025GetsThe2018ApologyAndThe2025StopNotice() throws Exception {
+		clock(LocalDateTime.of(2025, 6, 30, 9, 0));
+		String code = receive("2025-06-25");
+		clock(LocalDateTime.of(2025, 7, 1, 9, 0));
+		this.mvc.perform(post("/api/dossiers/" + code + "/apology").with(httpBasic(OFFICER, "demo"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\": \"Chờ xác minh thông tin nơi sinh của trẻ\", \"newAppointment\": \"2025-07-10T16:00\"}"))
+			.andExpect(status().isAccepted());
+		Task approval = task(code, ProcedureElements.APPROVE_APOLOGY, DESK + "-supervisors");
+		var identity = this.engine.getIdentityService();
+		identity.setAuthentication(DESK + ".supervisor", List.of(DESK + "-supervisors", DESK + "-officers"));
+		try {
+			this.tasks.complete(approval.getId(), Map.of(DossierVariables.APOLOGY_DECISION, "approve"));
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+		PdfText apology = kept("apology-2018-" + code, this.mvc.perform(get("/dossiers/" + code + "/documents/apology.pdf")
+			.with(httpBasic(OFFICER, "demo"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		assertThat(apology.pages()).isEqualTo(1);
+		assertFrame(apology, "04", "Thông tư số 01/2018/TT-VPCP", "UBND XÃ AN BÌNH", "An Bình, ngày 01 tháng 07 năm 2025");
+		assertThat(apology.flat()).contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "hẹn lại ngày trả kết quả như trên",
+				name(DESK + ".supervisor")).doesNotContain("03/2025", "ĐỀ NGHỊ GIA HẠN");
+
+		clock(LocalDateTime.of(2025, 7, 2, 10, 0));
+		stop(OFFICER, code, "{\"requestedOn\": \"2025-07-02\", \"reason\": \"Xin rút hồ sơ\"}");
+		assertThat(this.dossiers.get(code).status()).isEqualTo(DossierStatus.STOPPED);
+		PdfText notice = kept("stop-notice-2018-" + code, this.mvc.perform(get("/dossiers/" + code + "/documents/stop-notice.pdf")
+			.with(httpBasic(OFFICER, "demo"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		assertThat(notice.pages()).isEqualTo(1);
+		assertFrame(notice, "05", "Thông tư số 03/2025/TT-VPCP", "UBND XÃ AN BÌNH", "An Bình, ngày 02 tháng 07 năm 2025");
+		assertThat(notice.flat()).contains("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "Xin rút hồ sơ", name(OFFICER));
 	}
 
 	/**
