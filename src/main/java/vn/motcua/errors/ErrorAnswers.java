@@ -38,7 +38,15 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.json.MappingJackson2JsonView;
@@ -167,6 +175,10 @@ public class ErrorAnswers {
 		if (find(ex, AuthorizationException.class) != null) {
 			return answer(HttpStatus.FORBIDDEN, "errors.status.403");
 		}
+		MultipartException multipart = find(ex, MultipartException.class);
+		if (multipart != null) {
+			return upload(multipart);
+		}
 		if (ex instanceof HttpMessageNotReadableException || ex instanceof JsonProcessingException) {
 			return unreadable(ex);
 		}
@@ -219,6 +231,57 @@ public class ErrorAnswers {
 				: text("errors.json.expected", field, text("errors.json.kind." + kind));
 		return new Answer(HttpStatus.BAD_REQUEST, text("errors.json.field", field) + " " + message,
 				Map.of(field, message), field, TYPE_PREFIX + "invalid-json", Map.of(), null);
+	}
+
+	/**
+	 * A multipart body the container could not parse (truncated, no closing boundary, a broken part
+	 * header) is a 400, a part over {@code spring.servlet.multipart.max-file-size} (or a body over
+	 * {@code max-request-size}) a 413; both name the upload field of the handler that read it.
+	 */
+	Answer upload(MultipartException ex) {
+		String field = uploadField();
+		boolean tooLarge = ex instanceof MaxUploadSizeExceededException;
+		String message = tooLarge ? text("errors.upload.tooLarge", field) : text("errors.upload.malformed", field);
+		return new Answer(tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST, message,
+				Map.of(field, message), field, TYPE_PREFIX + (tooLarge ? "too-large" : "invalid-upload"), Map.of(), null);
+	}
+
+	/**
+	 * The name of the file parameter of the controller method serving the current request
+	 * ({@code @RequestParam}/{@code @RequestPart} name, else the parameter's own), {@code file}
+	 * when it declares none (it reads the parts itself) or no controller was reached.
+	 */
+	static String uploadField() {
+		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+		Object handler = attributes instanceof ServletRequestAttributes servlet
+				? servlet.getRequest().getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) : null;
+		if (handler instanceof HandlerMethod method) {
+			for (org.springframework.core.MethodParameter parameter : method.getMethodParameters()) {
+				Class<?> type = parameter.getParameterType();
+				boolean file = MultipartFile.class.isAssignableFrom(type) || type == MultipartFile[].class
+						|| jakarta.servlet.http.Part.class.isAssignableFrom(type)
+						|| (Collection.class.isAssignableFrom(type)
+								&& MultipartFile.class.equals(org.springframework.core.ResolvableType.forMethodParameter(parameter)
+									.asCollection()
+									.resolveGeneric(0)));
+				if (!file) {
+					continue;
+				}
+				org.springframework.web.bind.annotation.RequestParam param = parameter
+					.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+				org.springframework.web.bind.annotation.RequestPart part = parameter
+					.getParameterAnnotation(org.springframework.web.bind.annotation.RequestPart.class);
+				String name = param != null ? param.name() : part != null ? part.name() : "";
+				if (name.isEmpty()) {
+					parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
+					name = parameter.getParameterName();
+				}
+				if (name != null && !name.isEmpty()) {
+					return name;
+				}
+			}
+		}
+		return "file";
 	}
 
 	/** What a JSON value must be to become the given Java type: object, list, text, integer… */

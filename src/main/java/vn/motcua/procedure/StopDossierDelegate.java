@@ -12,11 +12,14 @@ import org.springframework.stereotype.Component;
 
 import vn.motcua.intake.Dossier;
 import vn.motcua.intake.Dossiers;
+import vn.motcua.notification.NotificationEvent;
+import vn.motcua.notification.Notifications;
 
 /**
  * {@code ${stopDossierDelegate}} after the stop boundary of a procedure model (message
  * {@value ProcedureElements#STOP_MESSAGE}): the handling was interrupted, so its tasks, steps and
- * timers are gone; the open pauses of the clock are closed and the dossier becomes STOPPED. Refused
+ * timers are gone; the open pauses of the clock are closed, the dossier becomes STOPPED and the
+ * citizen is told (notification STOPPED, in the same transaction). Refused
  * unless {@link DossierStops} recorded the applicant's request first (a message correlated any other
  * way stops nothing).
  */
@@ -33,8 +36,11 @@ class StopDossierDelegate implements JavaDelegate {
 
 	private final java.time.Clock clock;
 
+	private final Notifications notifications;
+
 	StopDossierDelegate(DossierIdentity identity, DossierStops stops, Dossiers dossiers, JdbcClient jdbc,
-			@Qualifier("reportClock") java.time.Clock reportClock) {
+			@Qualifier("reportClock") java.time.Clock reportClock, Notifications notifications) {
+		this.notifications = notifications;
 		this.identity = identity;
 		this.stops = stops;
 		this.dossiers = dossiers;
@@ -57,6 +63,7 @@ class StopDossierDelegate implements JavaDelegate {
 		}
 		execution.setVariable(DossierVariables.STOP_REASON, stop.reason());
 		execution.setVariable(DossierVariables.STOP_REQUESTED_ON, stop.requestedOn().toString());
+		this.notifications.enqueue(dossier.code(), NotificationEvent.STOPPED, java.util.Map.of(Notifications.REASON, stop.reason()));
 	}
 
 }

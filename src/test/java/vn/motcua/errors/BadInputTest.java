@@ -174,6 +174,33 @@ class BadInputTest extends HttpTestBase {
 		return JsonPath.read(response.body(), "$.code");
 	}
 
+	/** A browser session of a user on a page: its cookie and the CSRF token of the page's form. */
+	record Session(BadInputTest test, String user, String cookie, String csrf) {
+
+		HttpRequest post(String path, String contentType, HttpRequest.BodyPublisher body) {
+			return HttpRequest.newBuilder(this.test.uri(path))
+				.header("Authorization", basic(this.user))
+				.header("Accept", "text/html,application/xhtml+xml")
+				.header("Cookie", this.cookie)
+				.header("X-CSRF-TOKEN", this.csrf)
+				.header("Content-Type", contentType)
+				.POST(body)
+				.build();
+		}
+
+	}
+
+	Session session(String path, String user) throws Exception {
+		HttpResponse<String> page = send(page(path, user));
+		assertThat(page.statusCode()).as(path).isEqualTo(200);
+		java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(page.body());
+		assertThat(csrf.find()).as("the form's token").isTrue();
+		String cookie = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+			.collect(java.util.stream.Collectors.joining("; "));
+		return new Session(this, user, cookie, csrf.group(1));
+	}
+
 	@Test
 	void everyMalformedRequestIsRefusedInVietnameseAndNothingIsStored(CapturedOutput output) throws Exception {
 		// the templates are valid: each case differs from an accepted dossier by what it tests
@@ -197,6 +224,17 @@ class BadInputTest extends HttpTestBase {
 					.contains("\"type\":\"urn:motcua:problem:", "\"detail\":", "\"message\":");
 				soft.assertThat(response.headers().firstValue("Content-Type")).as(c.name())
 					.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+			}
+			if (c.status() == 413 && c.request().uri().getPath().startsWith("/api/")) {
+				// the body limit answers API clients like every other API error
+				soft.assertThat(response.headers().firstValue("Content-Type")).as(c.name())
+					.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+				soft.assertThat(response.body()).as(c.name()).contains("\"type\":\"urn:motcua:problem:too-large\"",
+						"\"status\":413");
+			}
+			if (c.name().startsWith("page 413")) {
+				soft.assertThat(response.headers().firstValue("Content-Type")).as(c.name())
+					.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
 			}
 			soft.assertThat(counts()).as(c.name()).isEqualTo(before);
 		}
@@ -392,6 +430,17 @@ class BadInputTest extends HttpTestBase {
 		cases.add(new Case("1.5 MB body", intake(with(birth, "data.fatherName", "a".repeat(1_500_000))), 413,
 				"quá lớn"));
 		cases.add(new Case("5 MB body", intake(with(birth, "data.fatherName", "a".repeat(5_000_000))), 413, "quá lớn"));
+		String large = with(birth, "data.fatherName", "a".repeat(1_500_000));
+		cases.add(new Case("1.5 MB body from a browser", HttpRequest.newBuilder(uri("/api/dossiers"))
+			.header("Authorization", basic(OFFICER))
+			.header("Accept", "text/html,application/xhtml+xml")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(large))
+			.build(), 413, "quá lớn"));
+		cases.add(new Case("1.5 MB body without credentials", HttpRequest.newBuilder(uri("/api/dossiers"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(large))
+			.build(), 413, "quá lớn"));
 		byte[] chunked = with(birth, "data.fatherName", "a".repeat(2_000_000)).getBytes(StandardCharsets.UTF_8);
 		cases.add(new Case("2 MB chunked body", HttpRequest.newBuilder(uri("/api/dossiers"))
 			.header("Authorization", basic(OFFICER))
@@ -619,6 +668,30 @@ class BadInputTest extends HttpTestBase {
 				"Số ngày làm việc không hợp lệ"));
 		cases.add(new Case("deadline start=garbage", api("/api/calendar/deadline?workingDays=1&start=garbage", null), 400,
 				"Thời điểm tiếp nhận không hợp lệ"));
+		// uploads: a multipart body that does not parse, a file over the part limit (chunked, so that the
+		// container's multipart limit is what refuses it), a body over the limit on a page
+		Session admin = session("/admin/calendar", "admin");
+		String boundary = "----motcua-bad-upload";
+		String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"2027.yaml\"\r\n"
+				+ "Content-Type: application/x-yaml\r\n\r\n";
+		cases.add(new Case("calendar upload without its closing boundary",
+				admin.post("/admin/calendar/preview", "multipart/form-data; boundary=" + boundary,
+						HttpRequest.BodyPublishers.ofString(part + "year: 2027\nholidays:\n")),
+				400, "Trường «file»: nội dung tải lên (multipart/form-data) bị hỏng"));
+		cases.add(new Case("calendar upload with a broken part header",
+				admin.post("/admin/calendar/preview", "multipart/form-data; boundary=" + boundary,
+						HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition form-data\r\n"
+								+ "year: 2027\r\n--" + boundary + "--\r\n")),
+				400, "Trường «file»"));
+		byte[] bigUpload = (part + "#".repeat(1_200_000) + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		cases.add(new Case("calendar upload of a 1.2 MB file, chunked",
+				admin.post("/admin/calendar/preview", "multipart/form-data; boundary=" + boundary,
+						HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bigUpload))),
+				413, "Trường «file»: tệp tải lên quá lớn"));
+		cases.add(new Case("page 413: calendar upload of a declared 1.2 MB body",
+				admin.post("/admin/calendar/preview", "multipart/form-data; boundary=" + boundary,
+						HttpRequest.BodyPublishers.ofByteArray(bigUpload)),
+				413, "quá lớn"));
 		// pages that do not exist, and ?lang=<anything> on pages (answered in Vietnamese, not refused)
 		cases.add(new Case("unknown page", page("/khong-co-trang", OFFICER), 404, "Không tìm thấy trang"));
 		cases.add(new Case("unknown API", api("/api/khong-co", OFFICER), 404, "Không tìm thấy"));

@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.motcua.intake.DossierStatus;
 import vn.motcua.procedure.AgencyStepProcess;
 import vn.motcua.procedure.DossierVariables;
+import vn.motcua.procedure.ProcedureElements;
+import vn.motcua.procedure.StopRefused;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -136,16 +139,35 @@ class EmailNotificationTest extends NotificationTestBase {
 		handle(code, COMMUNE, t.plusMinutes(60));
 		handle(code, "bhxh-bac-son", t.plusHours(2));
 		var instanceId = this.dossiers.get(code).processInstanceId();
-		var apologyDue = timer(instanceId, vn.motcua.procedure.ProcedureElements.APOLOGY_DUE);
+		var apologyDue = timer(instanceId, ProcedureElements.APOLOGY_DUE);
 		org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date(apologyDue.getDuedate().getTime() + 60_000));
 		this.management.executeJob(apologyDue.getId());
-		Task apology = task(code, vn.motcua.procedure.ProcedureElements.ISSUE_APOLOGY, "ca-xa-an-binh-officers");
-		this.tasks.complete(apology.getId(), Map.of(DossierVariables.APOLOGY_REASON, "Chờ xác minh thông tin cư trú",
+		var due = this.dossiers.get(code).due();
+
+		// the unit at fault drafts form 04; its supervisors reject the draft: nothing is sent
+		Task draft = task(code, ProcedureElements.ISSUE_APOLOGY, "ca-xa-an-binh-officers");
+		this.tasks.complete(draft.getId(), Map.of(DossierVariables.APOLOGY_REASON, "Chờ xác minh",
 				DossierVariables.NEW_APPOINTMENT, "2026-03-02T16:00"));
+		assertThat(rows(code)).as("a draft tells nothing").extracting(Outbox.Row::event)
+			.containsExactly(NotificationEvent.RECEIVED);
+		Task rejection = task(code, ProcedureElements.APPROVE_APOLOGY, "ca-xa-an-binh-supervisors");
+		this.tasks.complete(rejection.getId(), Map.of(DossierVariables.APOLOGY_DECISION, "reject",
+				DossierVariables.APOLOGY_DECISION_NOTE, "Lý do chưa cụ thể, nêu rõ việc cần xác minh"));
+		assertThat(this.dossiers.get(code).due()).isEqualTo(due);
+		assertThat(rows(code)).as("a rejected draft tells nothing").extracting(Outbox.Row::event)
+			.containsExactly(NotificationEvent.RECEIVED);
+
+		// redrafted and approved: exactly one apology reaches the citizen
+		Task redraft = task(code, ProcedureElements.ISSUE_APOLOGY, "ca-xa-an-binh-officers");
+		this.tasks.complete(redraft.getId(), Map.of(DossierVariables.APOLOGY_REASON, "Chờ xác minh thông tin cư trú",
+				DossierVariables.NEW_APPOINTMENT, "2026-03-02T16:00"));
+		approveApology(code, "ca-xa-an-binh", due);
+		assertThat(rows(code)).extracting(Outbox.Row::event)
+			.containsExactly(NotificationEvent.RECEIVED, NotificationEvent.RESCHEDULED);
 		Outbox.Row apologyRow = rows(code).get(1);
-		assertThat(apologyRow.event()).isEqualTo(NotificationEvent.RESCHEDULED);
 		assertThat(apologyRow.body()).contains("Lý do: Chờ xác minh thông tin cư trú")
-			.contains("Ngày hẹn trả kết quả mới: 16:00 ngày 02/03/2026");
+			.contains("Ngày hẹn trả kết quả mới: 16:00 ngày 02/03/2026")
+			.doesNotContain("Lý do: Chờ xác minh\n");
 
 		handle(code, "ca-xa-an-binh", LocalDateTime.of(2026, 2, 27, 9, 0));
 		assertThat(rows(code)).extracting(Outbox.Row::event)
@@ -170,14 +192,58 @@ class EmailNotificationTest extends NotificationTestBase {
 	}
 
 	@Test
-	void theStopOfProcessingHasItsEventForThePathThatWillCallIt() {
+	void aStopAtTheApplicantsRequestWritesItsNotificationInTheStopsTransactionAndIsMailedWithTheReason()
+			throws Exception {
 		String code = codeOf(receive(BEFORE_TET, "stop@example.vn", "0912345678"));
-		this.notifications.enqueue(code, NotificationEvent.STOPPED,
-				Map.of(Notifications.REASON, "Người nộp đề nghị dừng giải quyết ngày 13/02/2026."));
+		String reason = "Người nộp đề nghị dừng giải quyết để bổ sung giấy tờ khác";
+		// refused to another unit: nothing is written
+		assertThatThrownBy(() -> this.stops.stop(code, "2026-02-13", reason, "ca-xa-an-binh.officer",
+				List.of("ca-xa-an-binh-officers")))
+			.isInstanceOfSatisfying(StopRefused.class, r -> assertThat(r.status().value()).isEqualTo(403));
+		assertThat(rows(code)).extracting(Outbox.Row::event).containsExactly(NotificationEvent.RECEIVED);
+
+		// the notification belongs to the stop's transaction: rolled back with it
+		this.tx.executeWithoutResult(status -> {
+			this.stops.stop(code, "2026-02-13", reason, COMMUNE + ".officer", List.of(COMMUNE + "-officers"));
+			assertThat(rows(code)).as("visible inside the transaction").extracting(Outbox.Row::event)
+				.containsExactly(NotificationEvent.RECEIVED, NotificationEvent.STOPPED);
+			status.setRollbackOnly();
+		});
+		assertThat(this.dossiers.get(code).status()).isEqualTo(DossierStatus.IN_PROGRESS);
+		assertThat(rows(code)).extracting(Outbox.Row::event).containsExactly(NotificationEvent.RECEIVED);
+
+		clock(BEFORE_TET.plusHours(1));
+		this.stops.stop(code, "2026-02-13", reason, COMMUNE + ".officer", List.of(COMMUNE + "-officers"));
+		assertThat(this.dossiers.get(code).status()).isEqualTo(DossierStatus.STOPPED);
+		assertThat(rows(code)).extracting(Outbox.Row::event)
+			.containsExactly(NotificationEvent.RECEIVED, NotificationEvent.STOPPED);
 		Outbox.Row stop = rows(code).get(1);
-		assertThat(stop.event()).isEqualTo(NotificationEvent.STOPPED);
-		assertThat(stop.subject()).isEqualTo("Hồ sơ " + code + ": thông báo dừng giải quyết");
-		assertThat(stop.body()).contains("đã dừng giải quyết").contains("Người nộp đề nghị dừng giải quyết ngày 13/02/2026.");
+		assertThat(stop.status()).isEqualTo(NotificationStatus.PENDING);
+		assertThat(stop.recipient()).isEqualTo("stop@example.vn");
+
+		this.sender.runOnce(instant(BEFORE_TET.plusHours(1).plusMinutes(1)));
+		List<MimeMessage> mails = to("stop@example.vn").stream()
+			.filter(m -> subject(m).equals("Hồ sơ " + code + ": thông báo dừng giải quyết"))
+			.toList();
+		assertThat(mails).hasSize(1);
+		assertThat(((String) mails.get(0).getContent()).replace("\r\n", "\n"))
+			.contains("hồ sơ " + code + " (").contains("đã dừng giải quyết").contains(reason)
+			.contains("https://dichvucong.tinh.gov.vn/tra-cuu?code=" + code);
+		assertThat(this.outbox.find(stop.id()).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
+		// a second stop is refused and tells nothing more
+		assertThatThrownBy(() -> this.stops.stop(code, "2026-02-13", "Lần hai", COMMUNE + ".officer",
+				List.of(COMMUNE + "-officers")))
+			.isInstanceOf(StopRefused.class);
+		assertThat(rows(code)).hasSize(2);
+	}
+
+	private static String subject(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** The messages GreenMail received for this address (other tests' messages are sent in the same runs). */
