@@ -58,7 +58,7 @@ public final class ThroughputBenchmark {
 		Target motcua = new Motcua(start("motcua", root.resolve("motcua"), heap, "vn.motcua.MotcuaApplication",
 				"--logging.level.root=WARN", "--logging.level.vn.motcua=WARN"));
 		Target bare = new Bare(start("bare", root.resolve("bare"), heap, "bench.bare.BareEngineApplication",
-				"--spring.datasource.url=jdbc:h2:file:./data/bare;DB_CLOSE_ON_EXIT=FALSE", "--logging.level.root=WARN"));
+				"--spring.datasource.url=jdbc:h2:file:./data/bare;DB_CLOSE_ON_EXIT=FALSE" + System.getProperty("bench.bare-url-options", ""), "--logging.level.root=WARN"));
 		try {
 			List<Result> results = new ArrayList<>();
 			for (int desks : levels) {
