@@ -31,7 +31,7 @@ import vn.motcua.documents.DossierDocuments;
 import vn.motcua.documents.IssuedPdfs;
 import vn.motcua.documents.OfficialForm;
 import vn.motcua.documents.PdfRenderer;
-import vn.motcua.errors.ClientMistake;
+import vn.motcua.documents.SignedCopies;
 import vn.motcua.intake.Dossiers;
 import vn.motcua.intake.LogbookNumbers;
 import vn.motcua.notification.Notifications;
@@ -78,10 +78,13 @@ class AuditController {
 
 	private final IssuedPdfs issued;
 
+	private final SignedCopies signedCopies;
+
 	AuditController(AuditQueries queries, DossierTimeline timeline, AuditVerifier verifier, AuditSealer sealer,
 			AuditSeals seals, Officials officials, Organisation organisation, PdfRenderer pdf,
 			MessageSource messageSource, LogbookNumbers logbookNumbers, DossierDocuments documents,
-			Dossiers dossiers, Notifications notifications, IssuedPdfs issued) {
+			Dossiers dossiers, Notifications notifications, IssuedPdfs issued, SignedCopies signedCopies) {
+		this.signedCopies = signedCopies;
 		this.notifications = notifications;
 		this.issued = issued;
 		this.logbookNumbers = logbookNumbers;
@@ -150,7 +153,7 @@ class AuditController {
 		DossierTimeline.View view = view(code, authentication);
 		model.addAttribute("view", view);
 		model.addAttribute("pdf", false);
-		model.addAttribute("maySign", isHead(view.dossier().receivingUnit(), authentication));
+		model.addAttribute("maySign", this.signedCopies.mayAsk(view.dossier().receivingUnit(), authentication));
 		return "audit/control-sheet";
 	}
 
@@ -164,7 +167,7 @@ class AuditController {
 		DossierTimeline.View view = view(code, authentication);
 		String unit = view.dossier().receivingUnit();
 		if (signed) {
-			maySign(unit, authentication);
+			this.signedCopies.check(unit, authentication, "audit.signed.refused");
 		}
 		Map<String, Object> model = new HashMap<>();
 		model.put("view", view);
@@ -187,7 +190,7 @@ class AuditController {
 		model.addAllAttributes(logbookModel(chosen, f, t, scope, LOGBOOK_PAGE_MAX));
 		model.addAttribute("units", units);
 		model.addAttribute("pdf", false);
-		model.addAttribute("maySign", isHead(chosen, authentication));
+		model.addAttribute("maySign", this.signedCopies.mayAsk(chosen, authentication));
 		return "audit/logbook";
 	}
 
@@ -197,7 +200,7 @@ class AuditController {
 			Authentication authentication, Locale locale) {
 		Map<String, Object> model = logbookModel(unit, from, to, AuditScope.of(authentication), LOGBOOK_PAGE_MAX);
 		if (signed) {
-			maySign(unit, authentication);
+			this.signedCopies.check(unit, authentication, "audit.signed.refused");
 		}
 		String reason = this.messages.getMessage("audit.logbook.signatureReason",
 				new Object[] { model.get("unitName"), model.get("fromText"), model.get("toText") },
@@ -265,47 +268,6 @@ class AuditController {
 		model.addAttribute("seals", this.seals.all());
 		model.addAttribute("keyId", this.seals.keyId());
 		return "audit/seals";
-	}
-
-	/** Only the supervisors (heads) of the issuing unit sign its control sheets and logbook. */
-	private void maySign(String unitCode, Authentication authentication) {
-		if (!isHead(unitCode, authentication)) {
-			throw new SigningRefused(this.officials.unit(unitCode));
-		}
-	}
-
-	private boolean isHead(String unitCode, Authentication authentication) {
-		Unit unit = unitCode == null ? null : this.organisation.find(unitCode).orElse(null);
-		return unit != null && authentication != null && authentication.getAuthorities()
-			.stream()
-			.anyMatch(a -> a.getAuthority().equals("GROUP_" + unit.supervisorsGroup()));
-	}
-
-	/** A signed control sheet or logbook asked for by someone who is not a head of the unit: 403, naming it. */
-	static final class SigningRefused extends RuntimeException implements ClientMistake {
-
-		private final String unitName;
-
-		SigningRefused(String unitName) {
-			super("audit.signed.refused", null, false, false);
-			this.unitName = unitName;
-		}
-
-		@Override
-		public HttpStatus status() {
-			return HttpStatus.FORBIDDEN;
-		}
-
-		@Override
-		public Object[] arguments() {
-			return new Object[] { this.unitName };
-		}
-
-		@Override
-		public String field() {
-			return "signed";
-		}
-
 	}
 
 	private DossierTimeline.View view(String code, Authentication authentication) {

@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.motcua.documents.IssuedPdfs;
+import vn.motcua.documents.SignedCopies;
 import vn.motcua.documents.PdfRenderer;
-import vn.motcua.errors.ClientMistake;
 import vn.motcua.organisation.Organisation;
 import vn.motcua.organisation.Unit;
 
@@ -55,8 +55,12 @@ class ReportsController {
 
 	private final IssuedPdfs issued;
 
+	private final SignedCopies signedCopies;
+
 	ReportsController(PerformanceReports reports, DrillDown drillDown, ReportAccess access, ReportExports exports,
-			ReportTexts texts, Organisation organisation, PdfRenderer renderer, IssuedPdfs issued) {
+			ReportTexts texts, Organisation organisation, PdfRenderer renderer, IssuedPdfs issued,
+			SignedCopies signedCopies) {
+		this.signedCopies = signedCopies;
 		this.reports = reports;
 		this.drillDown = drillDown;
 		this.access = access;
@@ -118,7 +122,7 @@ class ReportsController {
 		model.addAttribute("xlsxUrl", request.url("/reports/export.xlsx", Map.of()));
 		model.addAttribute("pdfUrl", request.url("/reports/export.pdf", Map.of()));
 		ReportTexts.Frame frame = (ReportTexts.Frame) model.getAttribute("frame");
-		model.addAttribute("signedPdfUrl", isHead(frame.issuerCode(), authentication)
+		model.addAttribute("signedPdfUrl", this.signedCopies.mayAsk(frame.issuerCode(), authentication)
 				? request.url("/reports/export.pdf", Map.of("signed", "true")) : null);
 		model.addAttribute("jsonUrl", request.url("/api/reports/kpi", Map.of()));
 		return VIEW_REPORT;
@@ -159,7 +163,7 @@ class ReportsController {
 		ReportRequest request = request(period, from, to, scope, by, authentication);
 		ReportTexts.Frame frame = this.texts.frame(request.scope(), this.reports.now(), locale);
 		if (signed) {
-			mayCountersign(frame.issuerCode(), authentication);
+			this.signedCopies.check(frame.issuerCode(), authentication, "reports.export.pdf-signed.refused");
 		}
 		Report report = this.reports.report(request.period(), request.scope(), request.units(), request.by());
 		Map<String, Object> model = new LinkedHashMap<>();
@@ -178,47 +182,6 @@ class ReportsController {
 		model.put("rows", viewRows(report, request, locale));
 		byte[] pdf = this.renderer.pdf("reports/report-pdf", model, locale);
 		return this.issued.answer(pdf, fileName(report, "pdf"), frame.issuerCode(), this.texts.title(locale), signed);
-	}
-
-	/** Only the supervisors (heads) of the issuing unit sign its report. */
-	private void mayCountersign(String unitCode, Authentication authentication) {
-		if (!isHead(unitCode, authentication)) {
-			throw new SigningRefused(this.organisation.find(unitCode).map(Unit::name).orElse(this.organisation.name()));
-		}
-	}
-
-	private boolean isHead(String unitCode, Authentication authentication) {
-		Unit unit = unitCode == null ? null : this.organisation.find(unitCode).orElse(null);
-		return unit != null && authentication != null && authentication.getAuthorities()
-			.stream()
-			.anyMatch(a -> a.getAuthority().equals("GROUP_" + unit.supervisorsGroup()));
-	}
-
-	/** A signed report asked for by someone who is not a head of the issuing unit: 403, naming the unit. */
-	static final class SigningRefused extends RuntimeException implements ClientMistake {
-
-		private final String unitName;
-
-		SigningRefused(String unitName) {
-			super("reports.export.pdf-signed.refused", null, false, false);
-			this.unitName = unitName;
-		}
-
-		@Override
-		public org.springframework.http.HttpStatus status() {
-			return org.springframework.http.HttpStatus.FORBIDDEN;
-		}
-
-		@Override
-		public Object[] arguments() {
-			return new Object[] { this.unitName };
-		}
-
-		@Override
-		public String field() {
-			return "signed";
-		}
-
 	}
 
 	@GetMapping("/dossiers")
