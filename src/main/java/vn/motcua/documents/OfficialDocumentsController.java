@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import vn.motcua.errors.Refused;
 import vn.motcua.intake.Dossier;
 import vn.motcua.intake.Dossiers;
 import vn.motcua.organisation.Organisation;
@@ -105,14 +106,14 @@ class OfficialDocumentsController {
 	@GetMapping({ "/dossiers/{code}/documents/{kind}", "/dossiers/{code}/documents/{kind}.pdf" })
 	String unknown(@PathVariable String code, @PathVariable String kind, Authentication auth) {
 		readable(code, auth);
-		throw new DocumentUnavailable(HttpStatus.NOT_FOUND, "documents.error.unknownKind",
+		throw new Refused(HttpStatus.NOT_FOUND, "documents.error.unknownKind",
 				kind.length() > 40 ? kind.substring(0, 40) + "…" : kind);
 	}
 
 	private Dossier readable(String code, Authentication auth) {
 		Dossier dossier = this.dossiers.get(code);
 		if (!this.access.mayRead(auth, dossier)) {
-			throw new DocumentUnavailable(HttpStatus.FORBIDDEN, "documents.error.forbidden", code);
+			throw new Refused(HttpStatus.FORBIDDEN, "documents.error.forbidden", code);
 		}
 		return dossier;
 	}
@@ -120,13 +121,13 @@ class OfficialDocumentsController {
 	private Map<String, Object> supplementModel(Dossier dossier, String unit, boolean pdf, Locale locale) {
 		List<DossierDocuments.Supplement> requests = this.documents.supplements(dossier.code());
 		if (requests.isEmpty()) {
-			throw new DocumentUnavailable(HttpStatus.CONFLICT, "documents.error.noSupplement", dossier.code());
+			throw new Refused(HttpStatus.CONFLICT, "documents.error.noSupplement", dossier.code());
 		}
 		DossierDocuments.Supplement request = unit == null || unit.isBlank() ? requests.get(requests.size() - 1)
 				: requests.stream()
 					.filter(r -> r.unitCode().equals(unit))
 					.findFirst()
-					.orElseThrow(() -> new DocumentUnavailable(HttpStatus.NOT_FOUND, "documents.error.unitSupplement",
+					.orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, "documents.error.unitSupplement",
 							dossier.code(), this.organisation.find(unit).map(u -> u.name()).orElse(shorten(unit))));
 		Map<String, Object> model = common(dossier, OfficialForm.SUPPLEMENT_REQUEST, request.unitCode(),
 				request.requestedAt(), pdf, locale);
@@ -151,7 +152,7 @@ class OfficialDocumentsController {
 
 	private Map<String, Object> refusalModel(Dossier dossier, boolean pdf, Locale locale) {
 		if (!DossierDocuments.refused(dossier)) {
-			throw new DocumentUnavailable(HttpStatus.CONFLICT, "documents.error.noRefusal", dossier.code());
+			throw new Refused(HttpStatus.CONFLICT, "documents.error.noRefusal", dossier.code());
 		}
 		Handoff refusing = this.handoffs.ofDossier(dossier.code())
 			.stream()

@@ -14,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import vn.motcua.errors.Refused;
 import vn.motcua.organisation.Organisation;
 import vn.motcua.organisation.Unit;
 
@@ -41,16 +42,16 @@ class BreachWatchController {
 	String breaches(@RequestParam(required = false) String unit, Authentication auth, Model model, Locale locale) {
 		List<Unit> visible = visibleUnits(auth);
 		if (visible.isEmpty()) {
-			throw new BreachPageRefused(HttpStatus.FORBIDDEN, "pages.breaches.notSupervisor");
+			throw new Refused(HttpStatus.FORBIDDEN, "pages.breaches.notSupervisor");
 		}
 		List<Unit> shown = visible;
 		if (unit != null && !unit.isBlank()) {
 			String code = unit.strip();
 			Unit chosen = visible.stream().filter(u -> u.code().equals(code)).findFirst().orElseThrow(() -> {
 				if (this.organisation.find(code).isEmpty()) {
-					return new BreachPageRefused(HttpStatus.NOT_FOUND, "pages.unknownUnit");
+					return new Refused(HttpStatus.NOT_FOUND, "pages.unknownUnit");
 				}
-				return new BreachPageRefused(HttpStatus.FORBIDDEN, "pages.breaches.otherUnit",
+				return new Refused(HttpStatus.FORBIDDEN, "pages.breaches.otherUnit",
 						this.organisation.unit(code).name());
 			});
 			shown = List.of(chosen);

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import vn.motcua.errors.Refused;
 import vn.motcua.organisation.Organisation;
 import vn.motcua.organisation.Unit;
 
@@ -70,7 +71,7 @@ class DeskController {
 		Date to = Date.from(shown.plusDays(1).atStartOfDay(Timeliness.ZONE).toInstant());
 		String text = q == null ? null : q.strip();
 		if (text != null && text.length() > 100) {
-			throw new DeskRefused(HttpStatus.BAD_REQUEST, "pages.desk.queryTooLong", 100);
+			throw new Refused(HttpStatus.BAD_REQUEST, "pages.desk.queryTooLong", 100);
 		}
 		List<Dossier> rows = this.dossiers.receivedBy(chosen.code(), from, to, text, MAX_ROWS + 1);
 		model.addAttribute("desks", own);
@@ -91,7 +92,7 @@ class DeskController {
 		List<Unit> own = ownDesks(auth);
 		Dossier dossier = this.dossiers.findByProcessInstance(processInstanceId)
 			.filter(d -> own.stream().anyMatch(u -> u.code().equals(d.receivingUnit())))
-			.orElseThrow(() -> new DeskRefused(HttpStatus.NOT_FOUND, "pages.desk.started.unknown"));
+			.orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, "pages.desk.started.unknown"));
 		String receipt = "/dossiers/" + dossier.code() + "/receipt";
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("code", dossier.code());
@@ -111,7 +112,7 @@ class DeskController {
 			.toList();
 		List<Unit> own = this.desks.of(groups);
 		if (own.isEmpty()) {
-			throw new DeskRefused(HttpStatus.FORBIDDEN, "pages.desk.notDesk");
+			throw new Refused(HttpStatus.FORBIDDEN, "pages.desk.notDesk");
 		}
 		return own;
 	}
@@ -123,9 +124,9 @@ class DeskController {
 		String code = unit.strip();
 		return own.stream().filter(u -> u.code().equals(code)).findFirst().orElseThrow(() -> {
 			if (this.organisation.find(code).isEmpty()) {
-				return new DeskRefused(HttpStatus.NOT_FOUND, "pages.unknownUnit");
+				return new Refused(HttpStatus.NOT_FOUND, "pages.unknownUnit");
 			}
-			return new DeskRefused(HttpStatus.FORBIDDEN, "pages.desk.otherUnit", this.organisation.unit(code).name());
+			return new Refused(HttpStatus.FORBIDDEN, "pages.desk.otherUnit", this.organisation.unit(code).name());
 		});
 	}
 

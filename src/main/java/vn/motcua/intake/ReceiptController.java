@@ -20,13 +20,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import vn.motcua.documents.DocumentUnavailable;
 import vn.motcua.documents.DossierDocuments;
 import vn.motcua.documents.IssuedPdfs;
 import vn.motcua.documents.OfficialForm;
 import vn.motcua.documents.OfficialFrames;
 import vn.motcua.documents.OfficialNames;
 import vn.motcua.documents.PdfRenderer;
+import vn.motcua.errors.Refused;
 import vn.motcua.procedure.DossierAccess;
 
 /**
@@ -123,7 +123,7 @@ class ReceiptController {
 	private Dossier readable(String code, Authentication auth) {
 		Dossier dossier = this.dossiers.get(code);
 		if (!this.access.mayRead(auth, dossier)) {
-			throw new DocumentUnavailable(HttpStatus.FORBIDDEN, "documents.error.forbidden", code);
+			throw new Refused(HttpStatus.FORBIDDEN, "documents.error.forbidden", code);
 		}
 		return dossier;
 	}

@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.motcua.errors.Refused;
+
 /**
  * {@code /notifications}: administrators and auditors list the notifications by dossier, status
  * and channel; administrators retry dead letters and edit the templates.
@@ -94,9 +96,9 @@ class NotificationAdminController {
 	String retry(@PathVariable long id, Authentication auth, Locale locale, RedirectAttributes redirect) {
 		requireAdmin(auth, locale);
 		Outbox.Row row = this.outbox.find(id)
-			.orElseThrow(() -> new NotificationRefused(HttpStatus.NOT_FOUND, "notification.error.unknown", null, id));
+			.orElseThrow(() -> Refused.ofField(HttpStatus.NOT_FOUND, "notification.error.unknown", null, id));
 		if (!this.outbox.retry(id, this.clock.instant())) {
-			throw new NotificationRefused(HttpStatus.CONFLICT, "notification.admin.notDead", null, id);
+			throw Refused.ofField(HttpStatus.CONFLICT, "notification.admin.notDead", null, id);
 		}
 		redirect.addFlashAttribute("notice", this.messages.getMessage("notification.admin.retried",
 				new Object[] { String.valueOf(id) }, locale));
@@ -135,10 +137,10 @@ class NotificationAdminController {
 		else {
 			if (c == ChannelKind.EMAIL
 					&& NotificationTemplates.problem(subject, NotificationTemplates.MAX_SUBJECT).isPresent()) {
-				throw new NotificationRefused(HttpStatus.BAD_REQUEST, "notification.error.subject", "subject");
+				throw Refused.ofField(HttpStatus.BAD_REQUEST, "notification.error.subject", "subject");
 			}
 			if (NotificationTemplates.problem(body, NotificationTemplates.MAX_BODY).isPresent()) {
-				throw new NotificationRefused(HttpStatus.BAD_REQUEST, "notification.error.body", "body");
+				throw Refused.ofField(HttpStatus.BAD_REQUEST, "notification.error.body", "body");
 			}
 			this.templates.save(e, c, c == ChannelKind.EMAIL ? subject.strip() : null, body.strip(), auth.getName(),
 					this.clock.instant());
@@ -159,7 +161,7 @@ class NotificationAdminController {
 			return Enum.valueOf(type, value == null ? "" : value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new NotificationRefused(HttpStatus.BAD_REQUEST, "notification.error." + field, field);
+			throw Refused.ofField(HttpStatus.BAD_REQUEST, "notification.error." + field, field);
 		}
 	}
 
