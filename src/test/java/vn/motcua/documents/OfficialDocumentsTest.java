@@ -530,7 +530,9 @@ class OfficialDocumentsTest extends ProcedureTestBase {
 					int[] pixels = picture.getRGB(0, 0, picture.getWidth(), picture.getHeight(), null, 0, picture.getWidth());
 					var bitmap = new BinaryBitmap(new HybridBinarizer(
 							new RGBLuminanceSource(picture.getWidth(), picture.getHeight(), pixels)));
-					return new QRCodeReader().decode(bitmap).getText();
+					return new QRCodeReader()
+						.decode(bitmap, java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE))
+						.getText();
 				}
 			}
 		}
