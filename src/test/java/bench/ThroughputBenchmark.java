@@ -36,7 +36,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * lifecycles/s, p50/p95/p99 of start and complete, errors and the ratio per pair. Not a test; see
  * docs/performance.md for the command. Options (system properties): {@code bench.window} (s, 15),
  * {@code bench.warmup} (s, 5), {@code bench.rounds} (1), {@code bench.desks} (1,4,16),
- * {@code bench.heap} (512m).
+ * {@code bench.heap} (512m), {@code bench.db} ({@code h2}, or {@code postgres}: both on databases of the
+ * PostgreSQL at 127.0.0.1:5432, dropped and created at the start).
  */
 public final class ThroughputBenchmark {
 
@@ -55,10 +56,26 @@ public final class ThroughputBenchmark {
 		}
 		Path root = Path.of("target", "throughput-bench").toAbsolutePath();
 		deleteTree(root);
+		boolean postgres = "postgres".equals(System.getProperty("bench.db", "h2"));
+		List<String> motcuaArgs = new ArrayList<>(List.of("--logging.level.root=WARN", "--logging.level.vn.motcua=WARN"));
+		List<String> bareArgs = new ArrayList<>(List.of("--logging.level.root=WARN"));
+		if (postgres) {
+			createDatabases("motcua_throughput_bench", "bare_throughput_bench");
+			motcuaArgs.addAll(List.of("--spring.profiles.active=postgres", "--MOTCUA_DB_NAME=motcua_throughput_bench",
+					"--motcua.audit.seal.key=" + Base64.getEncoder()
+						.encodeToString("throughput-bench-seal-key-32-byt".getBytes(StandardCharsets.US_ASCII))));
+			bareArgs.addAll(List.of("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/bare_throughput_bench",
+					"--spring.datasource.username=postgres", "--spring.datasource.password=",
+					"--spring.datasource.hikari.connection-init-sql=SET synchronous_commit = on"));
+		}
+		else {
+			bareArgs.add("--spring.datasource.url=jdbc:h2:file:./data/bare;DB_CLOSE_ON_EXIT=FALSE"
+					+ System.getProperty("bench.bare-url-options", ""));
+		}
 		Target motcua = new Motcua(start("motcua", root.resolve("motcua"), heap, "vn.motcua.MotcuaApplication",
-				"--logging.level.root=WARN", "--logging.level.vn.motcua=WARN"));
+				motcuaArgs.toArray(String[]::new)));
 		Target bare = new Bare(start("bare", root.resolve("bare"), heap, "bench.bare.BareEngineApplication",
-				"--spring.datasource.url=jdbc:h2:file:./data/bare;DB_CLOSE_ON_EXIT=FALSE" + System.getProperty("bench.bare-url-options", ""), "--logging.level.root=WARN"));
+				bareArgs.toArray(String[]::new)));
 		try {
 			List<Result> results = new ArrayList<>();
 			for (int desks : levels) {
@@ -73,8 +90,8 @@ public final class ThroughputBenchmark {
 				}
 			}
 			System.out.println();
-			System.out.printf("Conditions: %d s windows after %d s warm-up, %d round(s) A B, heap %s per JVM, %d cores, %s%n",
-					window, warmup, rounds, heap, Runtime.getRuntime().availableProcessors(),
+			System.out.printf("Conditions: %s, %d s windows after %d s warm-up, %d round(s) A B, heap %s per JVM, %d cores, %s%n",
+					postgres ? "PostgreSQL" : "H2", window, warmup, rounds, heap, Runtime.getRuntime().availableProcessors(),
 					System.getProperty("java.version"));
 			System.out.printf("startup: Motcua %.1f s, bare %.1f s%n", motcua.app().startupSeconds,
 					bare.app().startupSeconds);
@@ -485,6 +502,17 @@ public final class ThroughputBenchmark {
 		app.startupSeconds = (System.nanoTime() - t) / 1e9;
 		System.out.printf("%s up on port %d in %.1f s%n", name, port, app.startupSeconds);
 		return app;
+	}
+
+	/** Drops and creates the benchmark's PostgreSQL databases (127.0.0.1:5432, user postgres). */
+	static void createDatabases(String... names) throws java.sql.SQLException {
+		try (java.sql.Connection admin = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
+				"postgres", ""); java.sql.Statement sql = admin.createStatement()) {
+			for (String name : names) {
+				sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+				sql.execute("CREATE DATABASE " + name);
+			}
+		}
 	}
 
 	private static String absoluteClassPath() {
