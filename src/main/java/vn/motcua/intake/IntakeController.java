@@ -25,17 +25,16 @@ class IntakeController {
 
 	private final IntakeService intake;
 
-	private final LookupSecrets secrets;
-
-	IntakeController(IntakeService intake, LookupSecrets secrets) {
+	IntakeController(IntakeService intake) {
 		this.intake = intake;
-		this.secrets = secrets;
 	}
 
 	@PostMapping("/api/dossiers")
 	ResponseEntity<Map<String, Object>> receive(@RequestBody IntakeRequest request, Authentication authentication) {
-		Dossier dossier = this.intake.receive(request, authentication.getName(), groups(authentication));
-		String secret = this.secrets.issue(dossier.code(), authentication.getName());
+		IntakeService.Received received = this.intake.receiveWithSecret(request, authentication.getName(),
+				groups(authentication));
+		Dossier dossier = received.dossier();
+		String secret = received.lookupSecret();
 		String receipt = UriComponentsBuilder.fromPath("/dossiers/{code}/receipt")
 			.queryParam("secret", secret)
 			.buildAndExpand(dossier.code())

@@ -64,6 +64,8 @@ public final class IntakeForm {
 
 	private final List<JsonNode> fields = new ArrayList<>();
 
+	private final List<String> shown = new ArrayList<>();
+
 	public IntakeForm(JsonNode form) {
 		this.id = form.path("id").asText();
 		collect(form.path("components"));
@@ -76,6 +78,11 @@ public final class IntakeForm {
 	/** Keys of the fields of the form. */
 	public List<String> keys() {
 		return this.fields.stream().map(f -> f.path("key").asText()).toList();
+	}
+
+	/** Keys of the read-only (or disabled) fields: what the form shows and nobody enters. */
+	public List<String> readOnlyKeys() {
+		return List.copyOf(this.shown);
 	}
 
 	/** Value → label of the options of the field {@code key}. */
@@ -101,6 +108,9 @@ public final class IntakeForm {
 			if (component.hasNonNull("key") && !component.path("disabled").asBoolean(false)
 					&& !component.path("readonly").asBoolean(false)) {
 				this.fields.add(component);
+			}
+			else if (component.hasNonNull("key")) {
+				this.shown.add(component.path("key").asText());
 			}
 			if (component.has("components")) {
 				collect(component.path("components"));

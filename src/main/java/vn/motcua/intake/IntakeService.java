@@ -52,14 +52,31 @@ class IntakeService {
 
 	private final Map<String, IntakeForm> forms = new ConcurrentHashMap<>();
 
+	private final LookupSecrets secrets;
+
 	IntakeService(RepositoryService repository, RuntimeService runtime, IdentityService identity,
-			ReceivingDesks desks, Dossiers dossiers, ObjectMapper json) {
+			ReceivingDesks desks, Dossiers dossiers, LookupSecrets secrets, ObjectMapper json) {
+		this.secrets = secrets;
 		this.repository = repository;
 		this.runtime = runtime;
 		this.identity = identity;
 		this.desks = desks;
 		this.dossiers = dossiers;
 		this.json = json;
+	}
+
+	/** A received dossier and the lookup secret of its receipt. */
+	public record Received(Dossier dossier, String lookupSecret) {
+	}
+
+	/**
+	 * Receives a dossier and issues the lookup secret printed on its receipt, in the transaction
+	 * that starts the procedure: one commit for both.
+	 */
+	@Transactional
+	public Received receiveWithSecret(IntakeRequest request, String userId, List<String> groupIds) {
+		Dossier dossier = receive(request, userId, groupIds);
+		return new Received(dossier, this.secrets.issue(dossier.code(), userId));
 	}
 
 	@Transactional

@@ -1,5 +1,7 @@
 package vn.motcua.organisation;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -44,8 +46,18 @@ public class Routing {
 		return this.organisation.unit(unitCode).supervisorsGroup();
 	}
 
+	/**
+	 * The receiving unit is a variable of the procedure's instance: a step (a called instance) reads
+	 * it through the call activity that started it.
+	 */
 	private static String receivingUnit(VariableScope scope) {
 		Object value = scope.getVariable(RECEIVING_UNIT);
+		DelegateExecution execution = scope instanceof DelegateTask task ? task.getExecution()
+				: scope instanceof DelegateExecution e ? e : null;
+		while (value == null && execution != null) {
+			execution = execution.getProcessInstance().getSuperExecution();
+			value = execution == null ? null : execution.getVariable(RECEIVING_UNIT);
+		}
 		if (value == null) {
 			throw new UnknownUnitException("Hồ sơ thiếu biến '" + RECEIVING_UNIT + "' (đơn vị tiếp nhận)");
 		}

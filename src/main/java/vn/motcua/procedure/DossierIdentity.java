@@ -37,6 +37,36 @@ public class DossierIdentity {
 					"Bước " + execution.getProcessInstanceId() + " chưa ghi nhận giao, nhận hồ sơ"));
 	}
 
+	/**
+	 * A variable of the dossier as a step sees it: its own, else the procedure's (a step does not
+	 * receive copies of the dossier's variables).
+	 */
+	public static Object dossierVariable(DelegateExecution execution, String name) {
+		Object value = execution.getVariable(name);
+		for (DelegateExecution caller = execution.getProcessInstance().getSuperExecution(); value == null
+				&& caller != null; caller = caller.getProcessInstance().getSuperExecution()) {
+			value = caller.getVariable(name);
+		}
+		return value;
+	}
+
+	/**
+	 * Sets a variable of the procedure's instance from inside a step, written only when it changes
+	 * (parallel steps then do not update the same row for nothing). A step instance that holds its
+	 * own copy (a model that still maps it in) gets the value too, so that no copy-out writes back a
+	 * stale one.
+	 */
+	public static void setDossierVariable(DelegateExecution execution, String name, Object value) {
+		DelegateExecution step = execution.getProcessInstance();
+		if (step.hasVariableLocal(name)) {
+			step.setVariableLocal(name, value);
+		}
+		DelegateExecution procedure = root(execution);
+		if (!java.util.Objects.equals(procedure.getVariableLocal(name), value)) {
+			procedure.setVariableLocal(name, value);
+		}
+	}
+
 	/** The root process instance: the procedure of the dossier. */
 	public static DelegateExecution root(DelegateExecution execution) {
 		DelegateExecution instance = execution.getProcessInstance();

@@ -16,8 +16,8 @@ import vn.motcua.intake.Timeliness;
  * {@code ${finishStepDelegate}}: after the step task. For {@code done} and {@code refuse} the
  * handoff is finished: time, user, working days used (office time, minus the time the clock was
  * stopped) and EARLY / ON_TIME / LATE against the step due; {@code lastUnit} becomes this unit. A
- * supplement request leaves the handoff open. The dossier's appointment is refreshed from the
- * dossier table, so the step does not hand a stale appointment back to the procedure.
+ * supplement request leaves the handoff open. The procedure's appointment variables are refreshed from the
+ * dossier table.
  */
 @Component("finishStepDelegate")
 class FinishStepDelegate implements JavaDelegate {
@@ -48,12 +48,12 @@ class FinishStepDelegate implements JavaDelegate {
 			this.handoffs.finish(handoff.id(), now, StepVariables.string(execution, AgencyStepProcess.STEP_FINISHED_BY),
 					Math.max(0, used), Timeliness.of(now, handoff.dueAt()).name(), outcome);
 			if (AgencyStepProcess.DONE.equals(outcome)) {
-				execution.setVariable(DossierVariables.LAST_UNIT, handoff.toUnit());
+				DossierIdentity.setDossierVariable(execution, DossierVariables.LAST_UNIT, handoff.toUnit());
 			}
 		}
 		Dossier dossier = this.dossiers.get(handoff.dossierCode());
-		execution.setVariable(DossierVariables.DOSSIER_DUE, dossier.due());
-		execution.setVariable(DossierVariables.APOLOGY_AT, this.calendar.before(dossier.due(), 1));
+		DossierIdentity.setDossierVariable(execution, DossierVariables.DOSSIER_DUE, dossier.due());
+		DossierIdentity.setDossierVariable(execution, DossierVariables.APOLOGY_AT, this.calendar.before(dossier.due(), 1));
 	}
 
 }

@@ -1,7 +1,12 @@
 package vn.motcua.tasklist;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -14,7 +19,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -23,10 +30,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.UriUtils;
 
+import vn.motcua.intake.IntakeForm;
+
 /**
  * Adds the header of a step form (appointment, due time, office time left, documents received,
  * unit names) to the form variables Tasklist loads ({@code GET …/task/{id}/form-variables}), computed
- * at that moment, so the time left is never stale. Only a successful answer is completed: the engine
+ * at that moment, so the time left is never stale, and the dossier's values of the fields the form
+ * shows (a step instance holds only its own variables; the dossier's are the procedure's). Only a successful answer is completed: the engine
  * has already checked that the caller may read the task.
  */
 class FormHeaderFilter extends OncePerRequestFilter {
@@ -42,7 +52,10 @@ class FormHeaderFilter extends OncePerRequestFilter {
 
 	private final ObjectMapper json;
 
-	FormHeaderFilter(IdentityService identity, TaskService tasks, TaskDisplay display, ObjectMapper json) {
+	private final FormService forms;
+
+	FormHeaderFilter(IdentityService identity, TaskService tasks, FormService forms, TaskDisplay display, ObjectMapper json) {
+		this.forms = forms;
 		this.identity = identity;
 		this.tasks = tasks;
 		this.display = display;
@@ -67,7 +80,7 @@ class FormHeaderFilter extends OncePerRequestFilter {
 			Authentication caller = this.identity.getCurrentAuthentication();
 			this.identity.clearAuthentication();
 			try {
-				body = withHeader(matcher.group(1), body);
+				body = withHeader(matcher.group(1), body, request.getParameter("variableNames"));
 			}
 			finally {
 				if (caller != null) {
@@ -83,12 +96,22 @@ class FormHeaderFilter extends OncePerRequestFilter {
 	/** The forms are in Vietnamese, whatever the browser's language: so is their header. */
 	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
-	private byte[] withHeader(String taskId, byte[] body) {
+	private byte[] withHeader(String taskId, byte[] body, String requested) {
 		try {
 			JsonNode variables = this.json.readTree(body);
 			Task task = this.tasks.createTaskQuery().taskId(taskId).singleResult();
 			if (task == null || !variables.isObject()) {
 				return body;
+			}
+			ObjectNode answer = (ObjectNode) variables;
+			List<String> names = requested == null ? null : List.of(requested.split(","));
+			List<String> missing = formKeys(taskId).stream()
+				.filter(key -> !answer.has(key) && (names == null || names.contains(key)))
+				.toList();
+			for (Map.Entry<String, Object> field : this.display.dossierFields(task, missing).entrySet()) {
+				if (field.getValue() != null) {
+					answer.set(field.getKey(), typed(field.getValue()));
+				}
 			}
 			for (Map.Entry<String, String> entry : this.display.formHeader(task, ClockUtil.getCurrentTime(), VIETNAMESE).entrySet()) {
 				ObjectNode variable = ((ObjectNode) variables).putObject(entry.getKey());
@@ -102,6 +125,41 @@ class FormHeaderFilter extends OncePerRequestFilter {
 			return body; // the form still opens, without its header
 		}
 	}
+
+	/** The keys of the read-only fields of the task's form; none when the task has no Camunda Form. */
+	private List<String> formKeys(String taskId) {
+		try (InputStream in = this.forms.getDeployedTaskForm(taskId)) {
+			return new IntakeForm(this.json.readTree(in)).readOnlyKeys();
+		}
+		catch (ProcessEngineException | IOException ex) {
+			return List.of();
+		}
+	}
+
+	/** A dossier value as the engine's REST API answers a variable. */
+	private ObjectNode typed(Object value) {
+		ObjectNode variable = this.json.createObjectNode();
+		if (value instanceof Date date) {
+			variable.put("type", "Date");
+			variable.put("value", DATE.format(date.toInstant()));
+		}
+		else if (value instanceof Boolean || value instanceof Number || value instanceof String) {
+			variable.put("type", value instanceof Boolean ? "Boolean"
+					: value instanceof Integer ? "Integer" : value instanceof Long ? "Long"
+					: value instanceof Number ? "Double" : "String");
+			variable.set("value", this.json.valueToTree(value));
+		}
+		else {
+			variable.put("type", "Json");
+			variable.put("value", this.json.valueToTree(value).toString());
+		}
+		variable.putObject("valueInfo");
+		return variable;
+	}
+
+	/** The engine REST API's date format. */
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+		.withZone(ZoneId.systemDefault());
 
 	private static String path(HttpServletRequest request) {
 		return UriUtils.decode(request.getRequestURI().substring(request.getContextPath().length()),

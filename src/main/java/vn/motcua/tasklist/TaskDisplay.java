@@ -3,7 +3,9 @@ package vn.motcua.tasklist;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
@@ -29,6 +32,7 @@ import vn.motcua.organisation.Organisation;
 import vn.motcua.organisation.Unit;
 import vn.motcua.procedure.AgencyStepProcess;
 import vn.motcua.procedure.DisplayVariables;
+import vn.motcua.procedure.DossierIdentity;
 import vn.motcua.procedure.DossierVariables;
 
 /**
@@ -83,7 +87,7 @@ class TaskDisplay {
 			return;
 		}
 		for (String name : CARD) {
-			Object value = task.getExecution().getVariable(name);
+			Object value = DossierIdentity.dossierVariable(task.getExecution(), name);
 			if (value != null) {
 				task.setVariableLocal(name, value);
 			}
@@ -118,7 +122,11 @@ class TaskDisplay {
 						|| this.tasks.getVariableLocal(task.getId(), DossierVariables.DOSSIER_CODE) != null) {
 					continue;
 				}
-				Map<String, Object> values = this.runtime.getVariables(task.getProcessInstanceId(), CARD);
+				Map<String, Object> values = new HashMap<>();
+				Dossier dossier = dossierOf(task);
+				if (dossier != null) {
+					values.putAll(this.runtime.getVariables(dossier.processInstanceId(), CARD));
+				}
 				values.values().removeIf(java.util.Objects::isNull);
 				if (task.getDueDate() != null) {
 					Object stepDue = this.runtime.getVariable(task.getProcessInstanceId(), AgencyStepProcess.STEP_DUE);
@@ -165,10 +173,8 @@ class TaskDisplay {
 	Map<String, String> formHeader(Task task, Date now, Locale locale) {
 		Map<String, String> header = new LinkedHashMap<>();
 		Map<String, Object> variables = this.runtime.getVariables(task.getProcessInstanceId(),
-				List.of(DossierVariables.DOSSIER_CODE, DossierVariables.RECEIVING_UNIT,
-						AgencyStepProcess.STEP_UNIT, AgencyStepProcess.STEP_DUE));
-		Object code = variables.get(DossierVariables.DOSSIER_CODE);
-		Dossier dossier = code == null ? null : this.dossiers.find(code.toString()).orElse(null);
+				List.of(AgencyStepProcess.STEP_UNIT, AgencyStepProcess.STEP_DUE));
+		Dossier dossier = dossierOf(task);
 		if (dossier != null) {
 			header.put(DisplayVariables.APPOINTMENT_TEXT, TIME.format(dossier.due().toInstant()));
 			header.put(DisplayVariables.DOCUMENT_NAMES, String.join("\n", this.documents.of(dossier)));
@@ -188,9 +194,34 @@ class TaskDisplay {
 		header.put(DisplayVariables.STEP_TITLE, step != null ? step.getName() : task.getName());
 		unitName(variables.get(AgencyStepProcess.STEP_UNIT))
 			.ifPresent(name -> header.put(DisplayVariables.STEP_UNIT_NAME, name));
-		unitName(variables.get(DossierVariables.RECEIVING_UNIT))
-			.ifPresent(name -> header.put(DisplayVariables.RECEIVING_UNIT_NAME, name));
+		if (dossier != null) {
+			unitName(dossier.receivingUnit()).ifPresent(name -> header.put(DisplayVariables.RECEIVING_UNIT_NAME, name));
+		}
 		return header;
+	}
+
+	/**
+	 * The values the task's form shows read-only from the dossier: the procedure instance's
+	 * variables named by {@code keys} (a step receives no copies of them).
+	 */
+	Map<String, Object> dossierFields(Task task, Collection<String> keys) {
+		Dossier dossier = dossierOf(task);
+		if (dossier == null || keys.isEmpty() || dossier.processInstanceId().equals(task.getProcessInstanceId())) {
+			return Map.of();
+		}
+		return this.runtime.getVariables(dossier.processInstanceId(), keys);
+	}
+
+	/** The dossier of a task of its procedure or of one of its steps (the business key is its code). */
+	private Dossier dossierOf(Task task) {
+		if (task.getProcessInstanceId() == null) {
+			return null;
+		}
+		ProcessInstance instance = this.runtime.createProcessInstanceQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.singleResult();
+		return instance == null || instance.getBusinessKey() == null ? null
+				: this.dossiers.find(instance.getBusinessKey()).orElse(null);
 	}
 
 	/** "Còn 1 ngày 3 giờ 15 phút làm việc" before the due time, "Quá hạn 2 giờ làm việc" after it. */

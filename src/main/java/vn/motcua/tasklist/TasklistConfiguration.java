@@ -1,6 +1,7 @@
 package vn.motcua.tasklist;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,8 +14,9 @@ import org.springframework.core.Ordered;
 class TasklistConfiguration {
 
 	@Bean
-	FilterRegistrationBean<FormHeaderFilter> formHeaderFilter(IdentityService identity, TaskService tasks, TaskDisplay display, ObjectMapper json) {
-		var registration = new FilterRegistrationBean<>(new FormHeaderFilter(identity, tasks, display, json));
+	FilterRegistrationBean<FormHeaderFilter> formHeaderFilter(IdentityService identity, TaskService tasks, FormService forms, TaskDisplay display,
+			ObjectMapper json) {
+		var registration = new FilterRegistrationBean<>(new FormHeaderFilter(identity, tasks, forms, display, json));
 		registration.setName("motcua-form-header");
 		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
 		registration.setOrder(Ordered.LOWEST_PRECEDENCE);

@@ -318,8 +318,10 @@ abstract class EngineBoundaryTest {
 		assertThat(after).isNotNull();
 		assertThat(after.getDueDate()).isEqualTo(task.getDueDate());
 		assertThat(this.runtime.getVariable(instance, AgencyStepProcess.HANDOFF_ID)).isEqualTo(handoffBefore);
-		assertThat(this.runtime.getVariable(instance, "dossierCode")).isEqualTo(this.victim.code());
-		assertThat(this.runtime.getVariable(instance, "receivingUnit")).isEqualTo(VICTIM_UNIT);
+		// the dossier's variables are the procedure's; none was written into the step
+		assertThat(this.runtime.getVariable(this.victim.processInstanceId(), "dossierCode")).isEqualTo(this.victim.code());
+		assertThat(this.runtime.getVariable(this.victim.processInstanceId(), "receivingUnit")).isEqualTo(VICTIM_UNIT);
+		assertThat(this.runtime.getVariables(instance)).doesNotContainKeys("dossierCode", "receivingUnit", "lastUnit");
 		assertThat(this.runtime.getVariable(instance, "stepUnit")).isEqualTo(VICTIM_UNIT);
 		assertThat(this.handoffs.ofDossier(this.victim.code()).get(0).open()).isTrue();
 	}
@@ -349,7 +351,10 @@ abstract class EngineBoundaryTest {
 		Task after = this.tasks.createTaskQuery().taskId(task.getId()).singleResult();
 		assertThat(after.getFollowUpDate()).isNull();
 		assertThat(after.getDueDate()).isEqualTo(task.getDueDate());
-		assertThat(this.runtime.getVariable(task.getProcessInstanceId(), "dossierCode")).isEqualTo(this.victim.code());
+		assertThat(this.runtime.createProcessInstanceQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.singleResult()
+			.getBusinessKey()).isEqualTo(this.victim.code());
 	}
 
 	@Test
@@ -361,6 +366,11 @@ abstract class EngineBoundaryTest {
 			assertThat(variables.statusCode()).isEqualTo(200);
 			var header = this.json.readTree(variables.body());
 			assertThat(header.path("dossierCode").path("value").asText()).isEqualTo(this.victim.code());
+			// read-only fields of the form come from the dossier: the step instance holds no copies
+			assertThat(this.runtime.getVariable(task.getProcessInstanceId(), "applicantName")).isNull();
+			assertThat(header.path("applicantName").path("value").asText()).isNotBlank()
+				.isEqualTo(this.runtime.getVariable(this.victim.processInstanceId(), "applicantName"));
+			assertThat(header.path("procedureName").path("value").asText()).isEqualTo(this.victim.procedureName());
 			assertThat(header.path("appointmentText").path("value").asText()).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
 			assertThat(header.path("stepDueText").path("value").asText()).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
 			assertThat(header.path("timeLeftText").path("value").asText()).matches("(Còn|Quá hạn) .* làm việc");

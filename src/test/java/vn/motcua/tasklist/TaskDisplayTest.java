@@ -93,6 +93,25 @@ class TaskDisplayTest extends ProcedureTestBase {
 	}
 
 	@Test
+	void aStepFormShowsTheDossiersValuesWithoutCopiesInTheStep() {
+		String code = receive(BEFORE_TET);
+		completeStep(step(code), "done", Map.of());
+		Task birth = step(code);
+		assertThat(birth.getName()).isEqualTo("Đăng ký khai sinh");
+		assertThat(this.runtime.getVariables(birth.getProcessInstanceId())).as("the step's own variables")
+			.doesNotContainKeys("childName", "childBirthDate", "dossierCode", "receivingUnit", "lastUnit", "dossierDue");
+		assertThat(this.display.dossierFields(birth, List.of("childName", "childBirthDate", "applicantAddress")))
+			.containsEntry("childName", "Trần Minh An")
+			.containsEntry("childBirthDate", "2026-02-10")
+			.containsEntry("applicantAddress", "Thôn Đông, xã An Bình");
+		assertThat(this.tasks.getVariablesLocal(birth.getId())).containsEntry("dossierCode", code)
+			.containsEntry("applicantName", "Nguyễn Thị Lan");
+		Dossier dossier = this.dossiers.get(code);
+		assertThat(this.runtime.getVariable(dossier.processInstanceId(), "lastUnit")).as("set by the finished check")
+			.isEqualTo(UNIT);
+	}
+
+	@Test
 	void openTasksOfAnEarlierVersionGetTheirCardsAtStartup() {
 		String code = receive(BEFORE_TET);
 		Task step = step(code);
