@@ -471,6 +471,8 @@ public final class ThroughputBenchmark {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx" + heap, "-Duser.timezone=Asia/Ho_Chi_Minh", "-Dfile.encoding=UTF-8"));
 		if (Boolean.getBoolean("bench.jfr")) {
+			// the request threads' stacks run 150 to 300 frames deep (filters, Jersey, the engine)
+			command.add("-XX:FlightRecorderOptions=stackdepth=1024");
 			command.add("-XX:StartFlightRecording=filename=" + dir.resolve(name + ".jfr") + ",settings=profile");
 		}
 		command.addAll(List.of("-cp", absoluteClassPath(), mainClass, "--server.port=" + port));

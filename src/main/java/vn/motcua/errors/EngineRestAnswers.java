@@ -141,7 +141,8 @@ class EngineRestAnswers {
 		}
 		String kind = resource.group(1);
 		String id = UriUtils.decode(resource.group(2), StandardCharsets.UTF_8);
-		if (ErrorAnswers.wasSeen(request, kind, id) || visible(kind, id)) {
+		if (checkedByTheEngine(request, kind, resource.group(3)) || ErrorAnswers.wasSeen(request, kind, id)
+				|| visible(kind, id)) {
 			return null;
 		}
 		return ErrorAnswers.inLanguageOf(request, () -> response(request, uri,
@@ -303,6 +304,18 @@ class EngineRestAnswers {
 	}
 
 	/** A path segment in the place of an id that names a collection resource (count, suspended-async…). */
+	/**
+	 * Claiming, unclaiming and assigning a task change nothing unless the engine finds the task and
+	 * the caller's permission on it; when it does not, the failure is answered here as for an unseen id
+	 * ({@link #classify}): so these are not counted twice.
+	 */
+	private static boolean checkedByTheEngine(HttpServletRequest request, String kind, String rest) {
+		return request != null && "POST".equals(request.getMethod()) && "task".equals(kind) && rest != null
+				&& TASK_WORK.matcher(rest).matches();
+	}
+
+	private static final Pattern TASK_WORK = Pattern.compile("^/(claim|unclaim|assignee)/?$");
+
 	private static boolean isCollection(String segment) {
 		return COLLECTIONS.contains(segment) || segment.endsWith("-async") || segment.endsWith("-query-based");
 	}
