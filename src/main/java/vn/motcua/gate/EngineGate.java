@@ -41,6 +41,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
@@ -127,6 +128,9 @@ class EngineGate extends OncePerRequestFilter {
 	private final ObjectMapper json;
 
 	private final Map<String, IntakeForm> startForms = new ConcurrentHashMap<>();
+
+	/** Forms of deployed task form references that never change (binding deployment or version). */
+	private final Map<String, IntakeForm> taskForms = new ConcurrentHashMap<>();
 
 	private final TransactionTemplate checks;
 
@@ -291,11 +295,11 @@ class EngineGate extends OncePerRequestFilter {
 	/** A task submission: only the fields the task's form lets the user enter, by its rules. */
 	/** Whether the caller sees the task (then its submission was checked). */
 	private boolean checkTaskSubmission(String taskId, JsonNode variables) {
-		Task task = this.tasks.createTaskQuery().taskId(taskId).singleResult();
+		Task task = this.tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
 		if (task == null) {
 			return false; // the engine answers: unknown or not the caller's task
 		}
-		IntakeForm form = taskForm(taskId);
+		IntakeForm form = taskForm(task);
 		List<String> keys = form == null ? List.of() : form.keys();
 		Map<String, Object> values = values(variables);
 		for (String name : values.keySet()) {
@@ -448,6 +452,28 @@ class EngineGate extends OncePerRequestFilter {
 			Map.Entry<String, String> first = errors.entrySet().iterator().next();
 			throw new Refusal(400, first.getKey(), "gate.field.invalid", String.join(" ", errors.values()));
 		}
+	}
+
+	/**
+	 * The task's Camunda Form. A reference bound to the process's deployment or to a version names
+	 * one form for good, so it is read and parsed once; one bound to the latest version is read every
+	 * time.
+	 */
+	private IntakeForm taskForm(Task task) {
+		CamundaFormRef ref = task.getCamundaFormRef();
+		if (ref == null || ref.getKey() == null || ref.getBinding() == null || "latest".equals(ref.getBinding())) {
+			return taskForm(task.getId());
+		}
+		String key = ("deployment".equals(ref.getBinding()) ? task.getProcessDefinitionId() : ref.getVersion()) + "|"
+				+ ref.getBinding() + "|" + ref.getKey();
+		IntakeForm form = this.taskForms.get(key);
+		if (form == null) {
+			form = taskForm(task.getId());
+			if (form != null) {
+				this.taskForms.put(key, form);
+			}
+		}
+		return form;
 	}
 
 	private IntakeForm taskForm(String taskId) {
