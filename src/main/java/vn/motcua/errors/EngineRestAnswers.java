@@ -303,7 +303,6 @@ class EngineRestAnswers {
 		}
 	}
 
-	/** A path segment in the place of an id that names a collection resource (count, suspended-async…). */
 	/**
 	 * Claiming, unclaiming and assigning a task change nothing unless the engine finds the task and
 	 * the caller's permission on it; when it does not, the failure is answered here as for an unseen id
@@ -316,6 +315,7 @@ class EngineRestAnswers {
 
 	private static final Pattern TASK_WORK = Pattern.compile("^/(claim|unclaim|assignee)/?$");
 
+	/** A path segment in the place of an id that names a collection resource (count, suspended-async…). */
 	private static boolean isCollection(String segment) {
 		return COLLECTIONS.contains(segment) || segment.endsWith("-async") || segment.endsWith("-query-based");
 	}

@@ -66,14 +66,8 @@ public class DossierDeadlines {
 	 */
 	public Unit unitAtFault(VariableScope scope) {
 		return this.organisation
-			.unit(unitAtFault(dossierCode(scope), String.valueOf(lastUnit(scope))));
-	}
-
-	private static Object lastUnit(VariableScope scope) {
-		DelegateExecution execution = scope instanceof DelegateTask task ? task.getExecution()
-				: scope instanceof DelegateExecution e ? e : null;
-		return execution == null ? scope.getVariable(DossierVariables.LAST_UNIT)
-				: DossierIdentity.dossierVariable(execution, DossierVariables.LAST_UNIT);
+			.unit(unitAtFault(dossierCode(scope),
+					String.valueOf(DossierIdentity.dossierVariable(scope, DossierVariables.LAST_UNIT))));
 	}
 
 	/** The dossier code from the engine (the procedure's dossier record), not from a variable. */

@@ -79,8 +79,7 @@ class IntakeService {
 		return new Received(dossier, this.secrets.issue(dossier.code(), userId));
 	}
 
-	@Transactional
-	public Dossier receive(IntakeRequest request, String userId, List<String> groupIds) {
+	private Dossier receive(IntakeRequest request, String userId, List<String> groupIds) {
 		if (request == null || request.procedureKey() == null || request.procedureKey().isBlank()) {
 			throw new IntakeException(HttpStatus.BAD_REQUEST, "Thiếu mã thủ tục hành chính (procedureKey).",
 					Map.of("procedureKey", "Trường «Thủ tục hành chính» là bắt buộc."));

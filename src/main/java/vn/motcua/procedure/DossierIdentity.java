@@ -1,6 +1,10 @@
 package vn.motcua.procedure;
 
+import java.util.Objects;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 import vn.motcua.intake.Dossier;
@@ -41,8 +45,13 @@ public class DossierIdentity {
 	 * A variable of the dossier as a step sees it: its own, else the procedure's (a step does not
 	 * receive copies of the dossier's variables).
 	 */
-	public static Object dossierVariable(DelegateExecution execution, String name) {
-		Object value = execution.getVariable(name);
+	public static Object dossierVariable(VariableScope scope, String name) {
+		Object value = scope.getVariable(name);
+		DelegateExecution execution = scope instanceof DelegateTask task ? task.getExecution()
+				: scope instanceof DelegateExecution e ? e : null;
+		if (execution == null) {
+			return value;
+		}
 		for (DelegateExecution caller = execution.getProcessInstance().getSuperExecution(); value == null
 				&& caller != null; caller = caller.getProcessInstance().getSuperExecution()) {
 			value = caller.getVariable(name);
@@ -62,7 +71,7 @@ public class DossierIdentity {
 			step.setVariableLocal(name, value);
 		}
 		DelegateExecution procedure = root(execution);
-		if (!java.util.Objects.equals(procedure.getVariableLocal(name), value)) {
+		if (!Objects.equals(procedure.getVariableLocal(name), value)) {
 			procedure.setVariableLocal(name, value);
 		}
 	}

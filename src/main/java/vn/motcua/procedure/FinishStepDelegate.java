@@ -16,8 +16,8 @@ import vn.motcua.intake.Timeliness;
  * {@code ${finishStepDelegate}}: after the step task. For {@code done} and {@code refuse} the
  * handoff is finished: time, user, working days used (office time, minus the time the clock was
  * stopped) and EARLY / ON_TIME / LATE against the step due; {@code lastUnit} becomes this unit. A
- * supplement request leaves the handoff open. The procedure's appointment variables are refreshed from the
- * dossier table.
+ * supplement request leaves the handoff open. The procedure's appointment variables are refreshed
+ * from the dossier table.
  */
 @Component("finishStepDelegate")
 class FinishStepDelegate implements JavaDelegate {
