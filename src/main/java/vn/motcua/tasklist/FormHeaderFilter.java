@@ -25,19 +25,22 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.rest.dto.VariableValueDto;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.UriUtils;
 
+import vn.motcua.intake.Dossier;
 import vn.motcua.intake.IntakeForm;
 
 /**
  * Adds the header of a step form (appointment, due time, office time left, documents received,
  * unit names) to the form variables Tasklist loads ({@code GET …/task/{id}/form-variables}), computed
- * at that moment, so the time left is never stale, and the dossier's values of the fields the form
- * shows (a step instance holds only its own variables; the dossier's are the procedure's). Only a successful answer is completed: the engine
- * has already checked that the caller may read the task.
+ * at that moment, so the time left is never stale, and the dossier's values of the read-only fields
+ * of the form (a step instance holds only its own variables; the dossier's are the procedure's).
+ * Only a successful answer is completed: the engine has already checked that the caller may read
+ * the task.
  */
 class FormHeaderFilter extends OncePerRequestFilter {
 
@@ -108,12 +111,15 @@ class FormHeaderFilter extends OncePerRequestFilter {
 			List<String> missing = formKeys(taskId).stream()
 				.filter(key -> !answer.has(key) && (names == null || names.contains(key)))
 				.toList();
-			for (Map.Entry<String, Object> field : this.display.dossierFields(task, missing).entrySet()) {
-				if (field.getValue() != null) {
-					answer.set(field.getKey(), typed(field.getValue()));
+			Dossier dossier = this.display.dossierOf(task);
+			VariableValueDto.fromMap(this.display.dossierFields(task, dossier, missing), true).forEach((name, value) -> {
+				if (value.getValue() != null) {
+					answer.set(name, restVariable(value));
 				}
-			}
-			for (Map.Entry<String, String> entry : this.display.formHeader(task, ClockUtil.getCurrentTime(), VIETNAMESE).entrySet()) {
+			});
+			for (Map.Entry<String, String> entry : this.display
+				.formHeader(task, dossier, ClockUtil.getCurrentTime(), VIETNAMESE)
+				.entrySet()) {
 				ObjectNode variable = ((ObjectNode) variables).putObject(entry.getKey());
 				variable.put("type", "String");
 				variable.put("value", entry.getValue());
@@ -136,24 +142,12 @@ class FormHeaderFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** A dossier value as the engine's REST API answers a variable. */
-	private ObjectNode typed(Object value) {
-		ObjectNode variable = this.json.createObjectNode();
-		if (value instanceof Date date) {
-			variable.put("type", "Date");
+	/** A variable as the engine's REST API answers it (its date format included). */
+	private ObjectNode restVariable(VariableValueDto value) {
+		ObjectNode variable = this.json.valueToTree(value);
+		if (value.getValue() instanceof Date date) {
 			variable.put("value", DATE.format(date.toInstant()));
 		}
-		else if (value instanceof Boolean || value instanceof Number || value instanceof String) {
-			variable.put("type", value instanceof Boolean ? "Boolean"
-					: value instanceof Integer ? "Integer" : value instanceof Long ? "Long"
-					: value instanceof Number ? "Double" : "String");
-			variable.set("value", this.json.valueToTree(value));
-		}
-		else {
-			variable.put("type", "Json");
-			variable.put("value", this.json.valueToTree(value).toString());
-		}
-		variable.putObject("valueInfo");
 		return variable;
 	}
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -19,6 +20,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -127,7 +130,7 @@ class TaskDisplay {
 				if (dossier != null) {
 					values.putAll(this.runtime.getVariables(dossier.processInstanceId(), CARD));
 				}
-				values.values().removeIf(java.util.Objects::isNull);
+				values.values().removeIf(Objects::isNull);
 				if (task.getDueDate() != null) {
 					Object stepDue = this.runtime.getVariable(task.getProcessInstanceId(), AgencyStepProcess.STEP_DUE);
 					Date due = stepDue instanceof Date d ? d : task.getDueDate();
@@ -171,10 +174,14 @@ class TaskDisplay {
 
 	/** The header values of the task's form, as of {@code now}; only those that apply to the task. */
 	Map<String, String> formHeader(Task task, Date now, Locale locale) {
+		return formHeader(task, dossierOf(task), now, locale);
+	}
+
+	/** The same, for the task's dossier (null when the task has none). */
+	Map<String, String> formHeader(Task task, Dossier dossier, Date now, Locale locale) {
 		Map<String, String> header = new LinkedHashMap<>();
 		Map<String, Object> variables = this.runtime.getVariables(task.getProcessInstanceId(),
 				List.of(AgencyStepProcess.STEP_UNIT, AgencyStepProcess.STEP_DUE));
-		Dossier dossier = dossierOf(task);
 		if (dossier != null) {
 			header.put(DisplayVariables.APPOINTMENT_TEXT, TIME.format(dossier.due().toInstant()));
 			header.put(DisplayVariables.DOCUMENT_NAMES, String.join("\n", this.documents.of(dossier)));
@@ -204,16 +211,20 @@ class TaskDisplay {
 	 * The values the task's form shows read-only from the dossier: the procedure instance's
 	 * variables named by {@code keys} (a step receives no copies of them).
 	 */
-	Map<String, Object> dossierFields(Task task, Collection<String> keys) {
-		Dossier dossier = dossierOf(task);
+	VariableMap dossierFields(Task task, Collection<String> keys) {
+		return dossierFields(task, dossierOf(task), keys);
+	}
+
+	/** The same, from the task's dossier (null when the task has none). */
+	VariableMap dossierFields(Task task, Dossier dossier, Collection<String> keys) {
 		if (dossier == null || keys.isEmpty() || dossier.processInstanceId().equals(task.getProcessInstanceId())) {
-			return Map.of();
+			return Variables.createVariables();
 		}
-		return this.runtime.getVariables(dossier.processInstanceId(), keys);
+		return this.runtime.getVariablesTyped(dossier.processInstanceId(), keys, true);
 	}
 
 	/** The dossier of a task of its procedure or of one of its steps (the business key is its code). */
-	private Dossier dossierOf(Task task) {
+	Dossier dossierOf(Task task) {
 		if (task.getProcessInstanceId() == null) {
 			return null;
 		}
