@@ -141,7 +141,7 @@ class EngineRestAnswers {
 		}
 		String kind = resource.group(1);
 		String id = UriUtils.decode(resource.group(2), StandardCharsets.UTF_8);
-		if (checkedByTheEngine(request, kind, resource.group(3)) || ErrorAnswers.wasSeen(request, kind, id)
+		if (checkedByTheEngine(request, kind, resource.group(3)) || ErrorAnswers.wasChecked(request, kind, id)
 				|| visible(kind, id)) {
 			return null;
 		}

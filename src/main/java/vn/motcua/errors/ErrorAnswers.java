@@ -115,19 +115,20 @@ public class ErrorAnswers {
 
 	}
 
-	/** The request attribute naming the resource the gate has already found visible to the caller. */
-	static final String SEEN = ErrorAnswers.class.getName() + ".seen";
+	/** The request attribute naming the resource whose request the gate has already checked. */
+	static final String CHECKED = ErrorAnswers.class.getName() + ".checked";
 
 	/**
-	 * The gate found the resource {@code kind/id} (e.g. {@code task}) visible to the caller of this request, so the
-	 * engine REST API does not look it up again before the resource acts.
+	 * The gate checked this request on the resource {@code kind/id} (e.g. a task's submission), which
+	 * exists; the resource checks the caller's permission itself and a refusal is answered as for an
+	 * unseen id, so the engine REST API does not look the id up before the resource acts.
 	 */
-	public static void seen(HttpServletRequest request, String kind, String id) {
-		request.setAttribute(SEEN, kind + "/" + id);
+	public static void checked(HttpServletRequest request, String kind, String id) {
+		request.setAttribute(CHECKED, kind + "/" + id);
 	}
 
-	static boolean wasSeen(HttpServletRequest request, String kind, String id) {
-		return request != null && (kind + "/" + id).equals(request.getAttribute(SEEN));
+	static boolean wasChecked(HttpServletRequest request, String kind, String id) {
+		return request != null && (kind + "/" + id).equals(request.getAttribute(CHECKED));
 	}
 
 	/**

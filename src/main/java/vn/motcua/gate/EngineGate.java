@@ -266,7 +266,7 @@ class EngineGate extends OncePerRequestFilter {
 		Matcher submit = TASK_SUBMIT.matcher(path);
 		if (method.equals("POST") && submit.matches()) {
 			if (checkTaskSubmission(submit.group(1), object(body, "variables"))) {
-				ErrorAnswers.seen(request, "task", submit.group(1));
+				ErrorAnswers.checked(request, "task", submit.group(1));
 			}
 			return;
 		}
@@ -292,29 +292,43 @@ class EngineGate extends OncePerRequestFilter {
 		}
 	}
 
-	/** A task submission: only the fields the task's form lets the user enter, by its rules. */
-	/** Whether the caller sees the task (then its submission was checked). */
+	/**
+	 * A task submission: only the fields the task's form lets the user enter, by its rules. The task
+	 * and its form are read without the caller's authorizations: the engine checks the caller's
+	 * permission to work on the task when it completes it, and answers a refusal as for an unseen id.
+	 * A submission the gate refuses is answered only to a caller who sees the task, so that the answer
+	 * never tells that an id the caller cannot see exists. Returns whether the submission was checked
+	 * (false: there is no such task, or the caller does not see it; the engine answers).
+	 */
 	private boolean checkTaskSubmission(String taskId, JsonNode variables) {
-		Task task = this.tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+		Task task = asSystem(() -> this.tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
 		if (task == null) {
-			return false; // the engine answers: unknown or not the caller's task
+			return false;
 		}
-		IntakeForm form = taskForm(task);
-		List<String> keys = form == null ? List.of() : form.keys();
-		Map<String, Object> values = values(variables);
-		for (String name : values.keySet()) {
-			if (!keys.contains(name)) {
-				if (SystemVariables.isProtected(name)) {
-					throw new Refusal(400, name, "gate.field.system", name);
+		try {
+			IntakeForm form = taskForm(task);
+			List<String> keys = form == null ? List.of() : form.keys();
+			Map<String, Object> values = values(variables);
+			for (String name : values.keySet()) {
+				if (!keys.contains(name)) {
+					if (SystemVariables.isProtected(name)) {
+						throw new Refusal(400, name, "gate.field.system", name);
+					}
+					throw form == null ? new Refusal(400, name, "gate.field.noForm", name)
+							: new Refusal(400, name, "gate.field.undeclared", name, form.id());
 				}
-				throw form == null ? new Refusal(400, name, "gate.field.noForm", name)
-						: new Refusal(400, name, "gate.field.undeclared", name, form.id());
 			}
+			if (form != null) {
+				invalid(form.validate(values));
+			}
+			return true;
 		}
-		if (form != null) {
-			invalid(form.validate(values));
+		catch (Refusal refusal) {
+			if (this.tasks.createTaskQuery().taskId(taskId).count() == 0) {
+				return false;
+			}
+			throw refusal;
 		}
-		return true;
 	}
 
 	/** A procedure started by an official: the intake form's fields and one of their own desks. */

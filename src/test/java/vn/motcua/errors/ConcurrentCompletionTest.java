@@ -154,7 +154,10 @@ class ConcurrentCompletionTest extends HttpTestBase {
 	@Test
 	void unknownTaskIdsAnswerLikeForbiddenOnes() throws Exception {
 		Task task = firstTask();
+		// a submission the gate would refuse (a field the form does not declare) tells nothing either
+		String undeclared = "{\"variables\": {\"notAField\": {\"value\": \"x\"}}}";
 		for (String[] call : new String[][] { { "POST", "/complete", DONE }, { "POST", "/submit-form", DONE },
+				{ "POST", "/complete", undeclared }, { "POST", "/submit-form", undeclared },
 				{ "POST", "/claim", "{\"userId\": \"" + STRANGER + "\"}" }, { "GET", "/variables", null },
 				{ "GET", "/form-variables", null }, { "GET", "", null } }) {
 			HttpResponse<String> forbidden = call(call[0], tasks() + task.getId() + call[1], call[2]);
