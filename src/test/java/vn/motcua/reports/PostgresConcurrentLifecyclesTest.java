@@ -10,7 +10,7 @@ import org.springframework.test.annotation.DirtiesContext;
  */
 @EnabledIfSystemProperty(named = "motcua.test.postgres", matches = "true")
 @SpringBootTest(properties = {
-		"spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/${motcua.test.postgres.db:motcua_test}",
+		"spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/${motcua.test.postgres.db:motcua_test}?reWriteBatchedInserts=true",
 		"spring.datasource.username=postgres", "spring.datasource.password=",
 		"camunda.bpm.job-execution.enabled=false", "camunda.bpm.generate-unique-process-engine-name=true" })
 @DirtiesContext
