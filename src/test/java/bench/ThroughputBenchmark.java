@@ -35,7 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * each found, claimed and completed by the right official) for a window, and the run prints
  * lifecycles/s, p50/p95/p99 of start and complete, errors and the ratio per pair. Not a test; see
  * docs/performance.md for the command. Options (system properties): {@code bench.window} (s, 15),
- * {@code bench.warmup} (s, 5), {@code bench.rounds} (1), {@code bench.desks} (1,4,16),
+ * {@code bench.warmup} (s, 30), {@code bench.rounds} (1), {@code bench.desks} (1,4,16),
  * {@code bench.heap} (512m), {@code bench.db} ({@code h2}, or {@code postgres}: both on databases of the
  * PostgreSQL at 127.0.0.1:5432, dropped and created at the start).
  */
@@ -47,7 +47,7 @@ public final class ThroughputBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		int window = Integer.getInteger("bench.window", 15);
-		int warmup = Integer.getInteger("bench.warmup", 5);
+		int warmup = Integer.getInteger("bench.warmup", 30);
 		int rounds = Integer.getInteger("bench.rounds", 1);
 		String heap = System.getProperty("bench.heap", "512m");
 		List<Integer> levels = new ArrayList<>();
@@ -96,20 +96,20 @@ public final class ThroughputBenchmark {
 			System.out.printf("startup: Motcua %.1f s, bare %.1f s%n", motcua.app().startupSeconds,
 					bare.app().startupSeconds);
 			System.out.println();
-			System.out.println("| desks | round | system | lifecycles/s | start p50/p95/p99 ms | complete p50/p95/p99 ms | errors | abandoned |");
-			System.out.println("|---|---|---|---|---|---|---|---|");
+			System.out.println("| desks | round | system | lifecycles/s | start p50/p95/p99 ms | complete p50/p95/p99 ms | errors | abandoned | JVM CPU ms per lifecycle | machine CPU ms per lifecycle |");
+			System.out.println("|---|---|---|---|---|---|---|---|---|---|");
 			for (Result r : results) {
 				System.out.println(r.row());
 			}
 			System.out.println();
-			System.out.println("| desks | round | Motcua lifecycles/s | bare lifecycles/s | ratio | Motcua errors | bare errors |");
-			System.out.println("|---|---|---|---|---|---|---|");
+			System.out.println("| desks | round | Motcua lifecycles/s | bare lifecycles/s | ratio | Motcua errors | bare errors | JVM CPU per lifecycle, Motcua / bare |");
+			System.out.println("|---|---|---|---|---|---|---|---|");
 			for (int i = 0; i + 1 < results.size(); i += 2) {
 				Result m = results.get(i);
 				Result b = results.get(i + 1);
-				System.out.printf(Locale.ROOT, "| %d | %d | %.2f | %.2f | %.2f | %d | %d |%n", m.desks, m.round,
+				System.out.printf(Locale.ROOT, "| %d | %d | %.2f | %.2f | %.2f | %d | %d | %.2f |%n", m.desks, m.round,
 						m.perSecond(), b.perSecond(), b.perSecond() == 0 ? 0 : m.perSecond() / b.perSecond(), m.errors.get(),
-						b.errors.get());
+						b.errors.get(), m.cpuPerLifecycle(m.cpuNanos) / b.cpuPerLifecycle(b.cpuNanos));
 			}
 			System.out.println();
 			System.out.println("live heap after the load (after a full GC): Motcua " + motcua.app().liveHeap() + ", bare "
@@ -133,13 +133,35 @@ public final class ThroughputBenchmark {
 				}
 			});
 		}
+		long cpu = target.app().cpuNanos();
+		long machine = machineCpuNanos();
 		Thread.sleep(seconds * 1000L);
+		result.cpuNanos = target.app().cpuNanos() - cpu;
+		result.machineCpuNanos = machine < 0 ? -1 : machineCpuNanos() - machine;
 		open.set(false);
 		pool.shutdown();
 		if (!pool.awaitTermination(120, TimeUnit.SECONDS)) {
 			pool.shutdownNow();
 		}
 		return result;
+	}
+
+	/**
+	 * The CPU time all cores of this machine have spent busy since boot ({@code /proc/stat}: user,
+	 * nice, system, irq, softirq and steal), or -1 where there is no such file.
+	 */
+	static long machineCpuNanos() {
+		try {
+			String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+			long ticks = 0;
+			for (int i : new int[] { 1, 2, 3, 6, 7, 8 }) {
+				ticks += Long.parseLong(cpu[i]);
+			}
+			return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
 	}
 
 	/** The figures of one window. */
@@ -165,6 +187,12 @@ public final class ThroughputBenchmark {
 
 		final List<String> samples = Collections.synchronizedList(new ArrayList<>());
 
+		/** CPU time of the application's JVM (all its threads: requests, JIT, GC, jobs) in the window. */
+		long cpuNanos;
+
+		/** CPU time of the whole machine in the window (the database server and this driver too), or -1. */
+		long machineCpuNanos = -1;
+
 		Result(String system, int desks, int seconds) {
 			this.system = system;
 			this.desks = desks;
@@ -173,6 +201,11 @@ public final class ThroughputBenchmark {
 
 		double perSecond() {
 			return (double) this.lifecycles.get() / this.seconds;
+		}
+
+		/** Milliseconds of CPU per lifecycle finished in the window. */
+		double cpuPerLifecycle(long nanos) {
+			return nanos < 0 || this.lifecycles.get() == 0 ? Double.NaN : nanos / 1e6 / this.lifecycles.get();
 		}
 
 		void error(String what) {
@@ -200,15 +233,18 @@ public final class ThroughputBenchmark {
 		}
 
 		String row() {
-			return String.format(Locale.ROOT, "| %d | %d | %s | %.2f | %s | %s | %d | %d |", this.desks, this.round,
-					this.system, perSecond(), percentiles(this.starts), percentiles(this.completes), this.errors.get(),
-					this.abandoned.get());
+			return String.format(Locale.ROOT, "| %d | %d | %s | %.2f | %s | %s | %d | %d | %.0f | %.0f |", this.desks,
+					this.round, this.system, perSecond(), percentiles(this.starts), percentiles(this.completes),
+					this.errors.get(), this.abandoned.get(), cpuPerLifecycle(this.cpuNanos),
+					cpuPerLifecycle(this.machineCpuNanos));
 		}
 
 		String line() {
-			return String.format(Locale.ROOT, "%s, %d desks, %d s: %d lifecycles (%.2f/s), start %s ms, complete %s ms, %d errors%s",
+			return String.format(Locale.ROOT,
+					"%s, %d desks, %d s: %d lifecycles (%.2f/s), start %s ms, complete %s ms, CPU per lifecycle %.0f ms (JVM) %.0f ms (machine), %d errors%s",
 					this.system, this.desks, this.seconds, this.lifecycles.get(), perSecond(), percentiles(this.starts),
-					percentiles(this.completes), this.errors.get(), this.samples.isEmpty() ? "" : " e.g. " + this.samples);
+					percentiles(this.completes), cpuPerLifecycle(this.cpuNanos), cpuPerLifecycle(this.machineCpuNanos),
+					this.errors.get(), this.samples.isEmpty() ? "" : " e.g. " + this.samples);
 		}
 
 	}
@@ -406,6 +442,11 @@ public final class ThroughputBenchmark {
 		App(Process process, int port) {
 			this.process = process;
 			this.port = port;
+		}
+
+		/** The CPU time the application's JVM has used so far. */
+		long cpuNanos() {
+			return this.process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
 		}
 
 		Response get(String path, String user) throws IOException, InterruptedException {
