@@ -2,7 +2,6 @@ package vn.motcua.system;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +15,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Security on by default. {@code /engine-rest} is guarded by Camunda's own HTTP Basic filter so
@@ -34,10 +34,11 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-		var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(ProcessEngine engine,
+			PlatformTransactionManager transactions) {
+		var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(
+				new EngineRestAuthentication(engine, transactions));
 		registration.setName("camunda-rest-authentication");
-		registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
 		registration.addUrlPatterns("/engine-rest/*");
 		// before the engine gate (vn.motcua.gate), which reads the authenticated user
 		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
