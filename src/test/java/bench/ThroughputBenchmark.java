@@ -136,7 +136,7 @@ public final class ThroughputBenchmark {
 		long cpu = target.app().cpuNanos();
 		long machine = machineCpuNanos();
 		Thread.sleep(seconds * 1000L);
-		result.cpuNanos = target.app().cpuNanos() - cpu;
+		result.cpuNanos = cpu < 0 ? -1 : target.app().cpuNanos() - cpu;
 		result.machineCpuNanos = machine < 0 ? -1 : machineCpuNanos() - machine;
 		open.set(false);
 		pool.shutdown();
@@ -187,8 +187,8 @@ public final class ThroughputBenchmark {
 
 		final List<String> samples = Collections.synchronizedList(new ArrayList<>());
 
-		/** CPU time of the application's JVM (all its threads: requests, JIT, GC, jobs) in the window. */
-		long cpuNanos;
+		/** CPU time of the application's JVM (all its threads: requests, JIT, GC, jobs) in the window, or -1. */
+		long cpuNanos = -1;
 
 		/** CPU time of the whole machine in the window (the database server and this driver too), or -1. */
 		long machineCpuNanos = -1;

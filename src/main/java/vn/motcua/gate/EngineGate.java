@@ -306,21 +306,7 @@ class EngineGate extends OncePerRequestFilter {
 			return false;
 		}
 		try {
-			IntakeForm form = taskForm(task);
-			List<String> keys = form == null ? List.of() : form.keys();
-			Map<String, Object> values = values(variables);
-			for (String name : values.keySet()) {
-				if (!keys.contains(name)) {
-					if (SystemVariables.isProtected(name)) {
-						throw new Refusal(400, name, "gate.field.system", name);
-					}
-					throw form == null ? new Refusal(400, name, "gate.field.noForm", name)
-							: new Refusal(400, name, "gate.field.undeclared", name, form.id());
-				}
-			}
-			if (form != null) {
-				invalid(form.validate(values));
-			}
+			checkFields(task, variables);
 			return true;
 		}
 		catch (Refusal refusal) {
@@ -328,6 +314,25 @@ class EngineGate extends OncePerRequestFilter {
 				return false;
 			}
 			throw refusal;
+		}
+	}
+
+	/** Only the fields the task's form declares, by the form's rules. */
+	private void checkFields(Task task, JsonNode variables) {
+		IntakeForm form = taskForm(task);
+		List<String> keys = form == null ? List.of() : form.keys();
+		Map<String, Object> values = values(variables);
+		for (String name : values.keySet()) {
+			if (!keys.contains(name)) {
+				if (SystemVariables.isProtected(name)) {
+					throw new Refusal(400, name, "gate.field.system", name);
+				}
+				throw form == null ? new Refusal(400, name, "gate.field.noForm", name)
+						: new Refusal(400, name, "gate.field.undeclared", name, form.id());
+			}
+		}
+		if (form != null) {
+			invalid(form.validate(values));
 		}
 	}
 

@@ -1,12 +1,8 @@
 package vn.motcua.system;
 
-import java.util.List;
-
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -50,24 +46,8 @@ final class EngineRestAuthentication extends ProcessEngineAuthenticationFilter {
 			return EngineRestAuthentication.this.transaction.execute(status -> {
 				AuthenticationResult result = super.extractAuthenticatedUser(request, addressed);
 				if (result.isAuthenticated()) {
-					String user = result.getAuthenticatedUser();
-					List<String> groups = addressed.getIdentityService()
-						.createGroupQuery()
-						.groupMember(user)
-						.list()
-						.stream()
-						.map(Group::getId)
-						.toList();
-					List<String> tenants = addressed.getIdentityService()
-						.createTenantQuery()
-						.userMember(user)
-						.includingGroupsOfUser(true)
-						.list()
-						.stream()
-						.map(Tenant::getId)
-						.toList();
-					result.setGroups(groups);
-					result.setTenants(tenants);
+					result.setGroups(getGroupsOfUser(addressed, result.getAuthenticatedUser()));
+					result.setTenants(getTenantsOfUser(addressed, result.getAuthenticatedUser()));
 				}
 				return result;
 			});
