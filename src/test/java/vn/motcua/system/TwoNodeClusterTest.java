@@ -118,6 +118,16 @@ class TwoNodeClusterTest {
 			assertThat(scalar(db, "select count(*) from (select name_, owner_ from act_ru_filter"
 					+ " group by name_, owner_ having count(*) > 1) d")).as("duplicate Tasklist filters").isZero();
 
+			// timers are held from the start (their job definitions suspended), so that none fires before the
+			// test makes them all due at one instant: a step due the same day is warned at once
+			List<String> definitions = new ArrayList<>();
+			CrashTest.JSON
+				.readTree(a.get("/engine-rest/job-definition?activityIdIn=" + BREACH + "," + WARNING + "," + APOLOGY,
+						"admin").body())
+				.forEach(d -> definitions.add(d.path("id").asText()));
+			assertThat(definitions).isNotEmpty();
+			suspend(a, definitions, true);
+
 			// 2. intake through both nodes
 			long t1 = System.nanoTime();
 			Map<String, String> codes = intake(a, b, DOSSIERS);
@@ -146,13 +156,7 @@ class TwoNodeClusterTest {
 			List<String> all = new ArrayList<>(breaches);
 			all.addAll(warnings);
 			all.addAll(apologies);
-			// held back while they are moved (their job definitions suspended), then released at once
-			List<String> definitions = new ArrayList<>();
-			CrashTest.JSON
-				.readTree(a.get("/engine-rest/job-definition?activityIdIn=" + BREACH + "," + WARNING + "," + APOLOGY,
-						"admin").body())
-				.forEach(d -> definitions.add(d.path("id").asText()));
-			suspend(a, definitions, true);
+			// held back while they are moved, then released at once
 			moveTimers(a, b, all, new Date());
 			phase(all.size() + " timers held and moved to now through both nodes", t2);
 			suspend(b, definitions, false);
