@@ -378,8 +378,7 @@ class EngineGate extends OncePerRequestFilter {
 		if (task == null || !body.has("due")) {
 			return;
 		}
-		Date requested = date(body.path("due").asText(null));
-		if (!Objects.equals(requested, task.getDueDate())) {
+		if (!sameDue(date(body.path("due").asText(null)), task.getDueDate())) {
 			throw new Refusal(400, "due", "gate.field.due");
 		}
 	}
@@ -419,8 +418,17 @@ class EngineGate extends OncePerRequestFilter {
 				&& (!body.has("delegationState") || body.path("delegationState").isNull() == (task.getDelegationState() == null)
 						&& (task.getDelegationState() == null
 								|| task.getDelegationState().name().equals(body.path("delegationState").asText())))
-				&& (!body.has("due") || Objects.equals(body.path("due").isNull() ? null : date(body.path("due").asText()),
+				&& (!body.has("due") || sameDue(body.path("due").isNull() ? null : date(body.path("due").asText()),
 						task.getDueDate()));
+	}
+
+	/**
+	 * Whether a due date sent back is the task's own. Tasklist sends dates to the second (it drops the
+	 * milliseconds of a due time computed from the moment the step began), so they are compared to
+	 * the second.
+	 */
+	private static boolean sameDue(Date sent, Date due) {
+		return sent == null || due == null ? sent == due : sent.getTime() / 1000 == due.getTime() / 1000;
 	}
 
 	private static boolean same(JsonNode body, String field, String current) {
